@@ -1,0 +1,22 @@
+// What the entry builds once and hands to commands and the TUI (services through context).
+import type { IdentityService } from './identity/types.js';
+import type { RegionName } from './signing/region.js';
+
+export interface Connection {
+  apiUrl: string;
+  region: RegionName | null;
+  /** The profile in use, when the key came from the credentials file. */
+  profile: string | null;
+  source: 'env' | 'file' | 'oauth' | 'demo';
+  isDemo: boolean;
+}
+
+export interface AppContext {
+  service: IdentityService;
+  connection: Connection;
+  credentialsPath: string;
+  readOnly: boolean;
+  now: () => number;
+  /** Makes one signed call with the given HMAC key against the same API; rejects if refused. */
+  proveHmacKey(key: { id: string; secret: string }): Promise<void>;
+}

@@ -1,0 +1,2 @@
+// Placeholder entry; replaced by the CLI.
+console.log('vcreds');

@@ -1,0 +1,52 @@
+// How tests, the demo and `vcreds emulator` start the Identity API emulator.
+
+export interface EmulatorFaults {
+  /** Added to every response, in milliseconds. */
+  latencyMs?: number;
+  /** Fraction (0..1) of requests answered 503. */
+  errorRate?: number;
+  /** Fraction (0..1) of requests whose connection is destroyed without an answer. */
+  dropRate?: number;
+}
+
+export interface EmulatorOptions {
+  host?: string; // default 127.0.0.1 (loopback only)
+  port?: number; // default 0 = any free port
+  /** Size of the seeded organisation (users including API service accounts). Default 24. */
+  users?: number;
+  /** JSON file the state is loaded from (if present) and saved to after every change. */
+  dataFile?: string;
+  /** Seed for the generated organisation, so runs are reproducible. */
+  seed?: number;
+  /** Injected clock (ms since epoch). */
+  now?: () => number;
+  faults?: EmulatorFaults;
+  /** Requests per minute per client address before 429 + Retry-After. Default 500 (Veracode's). */
+  rateLimitPerMinute?: number;
+  /** Largest page size the server honours, whatever `size` asks for. Default 100. */
+  pageSizeCap?: number;
+  /** When false, GET /users?detailed=true omits api_credentials (forces per-user lookups). Default true. */
+  usersCarryCredentials?: boolean;
+  /** Log each request line (method, path, status) to this function; never secrets. */
+  log?: (line: string) => void;
+}
+
+export interface EmulatorKey {
+  userId: string;
+  userName: string;
+  id: string;
+  secret: string;
+}
+
+export interface RunningEmulator {
+  /** e.g. http://127.0.0.1:43121 ; the Identity API is under /api/authn/v2 */
+  apiUrl: string;
+  port: number;
+  /** An API service account with the Admin API role. */
+  admin: EmulatorKey;
+  /** A human user without admin rights. */
+  member: EmulatorKey;
+  /** An OAuth client of the admin, usable at /oauth2/token. */
+  adminOAuth: { clientId: string; clientSecret: string };
+  close(): Promise<void>;
+}

@@ -1,0 +1,85 @@
+// One normalised credential type for both kinds, and its pure rules. The clock is always injected.
+
+export type CredentialType = 'hmac' | 'oauth';
+export type AccountType = 'user' | 'api';
+export type CredentialStatus = 'active' | 'expiring' | 'expired' | 'revoked';
+
+/** Veracode e-mails a week and a day before expiry; we warn at the same two points. */
+export const EXPIRING_WITHIN_DAYS = 7;
+export const URGENT_WITHIN_DAYS = 1;
+const DAY_MS = 86_400_000;
+
+export interface Owner {
+  userId: string;
+  userName: string;
+  accountType: AccountType;
+}
+
+export interface Role {
+  name: string;
+  description?: string;
+}
+
+export interface OAuthSecret {
+  secretId: string;
+  createdAt: string | null;
+  expiresAt: string | null;
+}
+
+export interface Credential {
+  /** HMAC: the bare API id. OAuth: the client id. */
+  id: string;
+  type: CredentialType;
+  /** OAuth client name; null for HMAC. */
+  name: string | null;
+  description: string | null;
+  owner: Owner;
+  /** ISO 8601 UTC, or null when unknown. */
+  expiresAt: string | null;
+  createdAt: string | null;
+  revokedAt: string | null;
+  roles: Role[];
+  /** OAuth only; empty for HMAC. */
+  secrets: OAuthSecret[];
+  /** Names of the local profiles in ~/.veracode/credentials that hold this key (HMAC only). */
+  profiles: string[];
+}
+
+export interface CredentialView extends Credential {
+  status: CredentialStatus;
+  /** Whole days until expiry (ceil), negative once expired; null without an expiry. */
+  daysLeft: number | null;
+  /** Expires within URGENT_WITHIN_DAYS (and not yet expired or revoked). */
+  urgent: boolean;
+}
+
+export function daysLeft(expiresAt: string | null, now: number): number | null {
+  if (!expiresAt) return null;
+  const t = Date.parse(expiresAt);
+  if (Number.isNaN(t)) return null;
+  return Math.ceil((t - now) / DAY_MS);
+}
+
+export function statusOf(c: Pick<Credential, 'expiresAt' | 'revokedAt'>, now: number): CredentialStatus {
+  if (c.revokedAt) return 'revoked';
+  if (!c.expiresAt) return 'active';
+  const t = Date.parse(c.expiresAt);
+  if (Number.isNaN(t)) return 'active';
+  if (t <= now) return 'expired';
+  if (t - now <= EXPIRING_WITHIN_DAYS * DAY_MS) return 'expiring';
+  return 'active';
+}
+
+export function isUrgent(c: Pick<Credential, 'expiresAt' | 'revokedAt'>, now: number): boolean {
+  if (statusOf(c, now) !== 'expiring') return false;
+  return Date.parse(c.expiresAt!) - now <= URGENT_WITHIN_DAYS * DAY_MS;
+}
+
+export function viewOf(c: Credential, now: number): CredentialView {
+  return { ...c, status: statusOf(c, now), daysLeft: daysLeft(c.expiresAt, now), urgent: isUrgent(c, now) };
+}
+
+/** HMAC credentials have no name; the owner stands in for it in tables. */
+export function displayName(c: Credential): string {
+  return c.name ?? c.owner.userName;
+}

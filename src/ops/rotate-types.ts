@@ -1,0 +1,32 @@
+// The contract of rotation, shared by `vcreds rotate` and the TUI's rotate action.
+import type { Credential } from '../model/credential.js';
+import type { GeneratedHmac, GeneratedOAuthSecret } from '../identity/types.js';
+
+/**
+ * What happened, step by step, so a caller can say exactly what state things are in.
+ * `generated` is always present once the server has answered: the new secret is never lost.
+ */
+export interface HmacRotationResult {
+  generated: GeneratedHmac;
+  /** Local profiles rewritten with the new key (empty when none held the old key). */
+  profilesUpdated: string[];
+  backupPath: string | null;
+  /** The write step: 'ok', 'skipped' (no profile held the key) or 'failed' (file untouched). */
+  write: 'ok' | 'skipped' | 'failed';
+  /** A signed call made with the new key. */
+  proof: 'ok' | 'failed' | 'skipped';
+  /** True when the proof failed and the credentials file was put back as it was. */
+  restored: boolean;
+  /** Human explanation of any failed step; the secret never appears in it. */
+  problems: string[];
+}
+
+export interface OAuthRotationResult {
+  secret: GeneratedOAuthSecret;
+  /** The secret retired after the new one was proven, if asked to. */
+  retiredSecretId: string | null;
+  proof: 'ok' | 'failed' | 'skipped';
+  problems: string[];
+}
+
+export type RotationTarget = Credential;

@@ -1,0 +1,96 @@
+// Veracode regions and the key prefixes that name them (shared/veracode-api.md §2.1).
+
+export type RegionName = 'com' | 'eu' | 'us';
+
+export interface Region {
+  name: RegionName;
+  label: string;
+  apiHost: string;
+}
+
+export const REGIONS: Record<RegionName, Region> = {
+  com: { name: 'com', label: 'Global (api.veracode.com)', apiHost: 'api.veracode.com' },
+  eu: { name: 'eu', label: 'European (api.veracode.eu)', apiHost: 'api.veracode.eu' },
+  us: { name: 'us', label: 'US Federal (api.veracode.us)', apiHost: 'api.veracode.us' },
+};
+
+// The 7th character of an 8-character prefix names the region.
+const REGION_BY_LETTER: Record<string, RegionName> = { g: 'com', e: 'eu', f: 'us' };
+
+export class KeyFormatError extends Error {
+  constructor(
+    readonly field: 'id' | 'secret',
+    readonly rule: string,
+  ) {
+    super(`API key ${field}: ${rule}`);
+    this.name = 'KeyFormatError';
+  }
+}
+
+export interface ParsedKeyPart {
+  /** The key with any region prefix removed: what is signed with and sent. */
+  bare: string;
+  /** The region the prefix names; undefined when there is no prefix (global). */
+  region?: RegionName;
+  prefix?: string;
+}
+
+/** Splits `vera01ei-abc…` into its prefix, region and bare key; validates the prefix. */
+export function parseKeyPart(value: string, field: 'id' | 'secret'): ParsedKeyPart {
+  const trimmed = value.trim();
+  const dash = trimmed.lastIndexOf('-');
+  if (dash === -1) return { bare: trimmed };
+  const prefix = trimmed.slice(0, dash);
+  const bare = trimmed.slice(dash + 1);
+  if (prefix.length !== 8) {
+    throw new KeyFormatError(field, `the region prefix "${prefix}-" must be 8 characters before the dash (for example vera01ei-)`);
+  }
+  const region = REGION_BY_LETTER[prefix[6]!.toLowerCase()];
+  if (!region) {
+    throw new KeyFormatError(field, `the region prefix "${prefix}-" names an unknown region "${prefix[6]}" (expected g, e or f as its 7th character)`);
+  }
+  return { bare, region, prefix };
+}
+
+const HEX = /^[0-9a-fA-F]+$/;
+
+export interface ValidatedKey {
+  id: string;
+  secret: string;
+  region: RegionName;
+  /** True when either part carried a prefix, so the region is known rather than assumed. */
+  regionFromPrefix: boolean;
+}
+
+/** Validates an id/secret pair per shared §2.2 and works out its region. Never echoes the secret. */
+export function validateKey(id: string, secret: string): ValidatedKey {
+  const idPart = parseKeyPart(id, 'id');
+  const secretPart = parseKeyPart(secret, 'secret');
+  if (!HEX.test(idPart.bare)) throw new KeyFormatError('id', 'must be hexadecimal (0-9, a-f) after any region prefix');
+  if (idPart.bare.length < 32 || idPart.bare.length > 128) {
+    throw new KeyFormatError('id', `must be 32 to 128 hex characters, found ${idPart.bare.length}`);
+  }
+  if (!HEX.test(secretPart.bare)) throw new KeyFormatError('secret', 'must be hexadecimal (0-9, a-f) after any region prefix');
+  if (secretPart.bare.length < 128 || secretPart.bare.length > 1024) {
+    throw new KeyFormatError('secret', `must be 128 to 1024 hex characters, found ${secretPart.bare.length}`);
+  }
+  if (idPart.region && secretPart.region && idPart.region !== secretPart.region) {
+    throw new KeyFormatError('secret', `its region prefix (${secretPart.region}) disagrees with the id's (${idPart.region})`);
+  }
+  const region = idPart.region ?? secretPart.region;
+  return { id: idPart.bare, secret: secretPart.bare, region: region ?? 'com', regionFromPrefix: region !== undefined };
+}
+
+/** The region a Veracode API host belongs to, or undefined for any other host (the emulator). */
+export function regionOfHost(host: string): RegionName | undefined {
+  const h = host.toLowerCase();
+  for (const region of Object.values(REGIONS)) {
+    if (h === region.apiHost || h.endsWith(`.${region.apiHost.replace(/^api\./, '')}`)) return region.name;
+  }
+  return undefined;
+}
+
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h);
+}

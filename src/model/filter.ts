@@ -1,0 +1,100 @@
+// Filtering and sorting credentials: pure, shared by `vcreds list` and the TUI.
+import type { AccountType, CredentialStatus, CredentialType, CredentialView } from './credential.js';
+import { displayName } from './credential.js';
+
+export interface CredentialFilter {
+  types: CredentialType[]; // empty = any
+  statuses: CredentialStatus[]; // empty = any
+  accounts: AccountType[]; // empty = any
+  /** Case-insensitive substring of the owner's user name; empty = any. */
+  owner: string;
+  /** Only credentials expiring within N days (expired ones included, revoked ones not). */
+  expiringWithinDays: number | null;
+}
+
+export const EMPTY_FILTER: CredentialFilter = { types: [], statuses: [], accounts: [], owner: '', expiringWithinDays: null };
+
+export function isFilterEmpty(f: CredentialFilter): boolean {
+  return !f.types.length && !f.statuses.length && !f.accounts.length && !f.owner.trim() && f.expiringWithinDays === null;
+}
+
+export function matchesFilter(c: CredentialView, f: CredentialFilter): boolean {
+  if (f.types.length && !f.types.includes(c.type)) return false;
+  if (f.statuses.length && !f.statuses.includes(c.status)) return false;
+  if (f.accounts.length && !f.accounts.includes(c.owner.accountType)) return false;
+  const owner = f.owner.trim().toLowerCase();
+  if (owner && !c.owner.userName.toLowerCase().includes(owner) && c.owner.userId.toLowerCase() !== owner) return false;
+  if (f.expiringWithinDays !== null) {
+    if (c.status === 'revoked' || c.daysLeft === null || c.daysLeft > f.expiringWithinDays) return false;
+  }
+  return true;
+}
+
+/** The live text filter: name, id, owner or any role, case-insensitive. */
+export function matchesText(c: CredentialView, text: string): boolean {
+  const q = text.trim().toLowerCase();
+  if (!q) return true;
+  return (
+    displayName(c).toLowerCase().includes(q) ||
+    c.id.toLowerCase().includes(q) ||
+    c.owner.userName.toLowerCase().includes(q) ||
+    c.roles.some((r) => r.name.toLowerCase().includes(q))
+  );
+}
+
+export type SortKey = 'expires' | 'name' | 'owner' | 'type' | 'status' | 'created';
+export type SortDirection = 'asc' | 'desc';
+export interface SortOrder {
+  key: SortKey;
+  direction: SortDirection;
+}
+
+export const DEFAULT_SORT: SortOrder = { key: 'expires', direction: 'asc' };
+
+const STATUS_RANK: Record<CredentialStatus, number> = { expired: 0, expiring: 1, active: 2, revoked: 3 };
+
+function compareNullableTime(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1; // unknown dates go last
+  if (b === null) return -1;
+  return Date.parse(a) - Date.parse(b);
+}
+
+function compareBy(key: SortKey, a: CredentialView, b: CredentialView): number {
+  switch (key) {
+    case 'expires':
+      return compareNullableTime(a.expiresAt, b.expiresAt);
+    case 'created':
+      return compareNullableTime(a.createdAt, b.createdAt);
+    case 'name':
+      return displayName(a).localeCompare(displayName(b));
+    case 'owner':
+      return a.owner.userName.localeCompare(b.owner.userName);
+    case 'type':
+      return a.type.localeCompare(b.type);
+    case 'status':
+      return STATUS_RANK[a.status] - STATUS_RANK[b.status];
+  }
+}
+
+/**
+ * Sorted copy. Revoked credentials always sink to the bottom (they no longer expire), and ties
+ * fall back to expiry then id so the order is stable across refreshes.
+ */
+export function sortCredentials(list: readonly CredentialView[], order: SortOrder = DEFAULT_SORT): CredentialView[] {
+  const sign = order.direction === 'asc' ? 1 : -1;
+  return [...list].sort((a, b) => {
+    const revoked = Number(a.status === 'revoked') - Number(b.status === 'revoked');
+    if (revoked) return revoked;
+    return sign * compareBy(order.key, a, b) || compareNullableTime(a.expiresAt, b.expiresAt) || a.id.localeCompare(b.id);
+  });
+}
+
+/** Indices of the rows that pass both filters, so a cursor can survive a filter change. */
+export function filteredIndices(list: readonly CredentialView[], filter: CredentialFilter, text: string): number[] {
+  const out: number[] = [];
+  list.forEach((c, i) => {
+    if (matchesFilter(c, filter) && matchesText(c, text)) out.push(i);
+  });
+  return out;
+}

@@ -19,4 +19,6 @@ export interface AppContext {
   now: () => number;
   /** Makes one signed call with the given HMAC key against the same API; rejects if refused. */
   proveHmacKey(key: { id: string; secret: string }): Promise<void>;
+  /** Exchanges an OAuth client id + secret for a token at the same API; rejects if refused. */
+  proveOAuthSecret(clientId: string, clientSecret: string): Promise<void>;
 }

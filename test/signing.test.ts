@@ -105,3 +105,13 @@ test('hosts: regions and loopback', () => {
   assert.ok(isLoopbackHost('[::1]'));
   assert.ok(!isLoopbackHost('10.0.0.1'));
 });
+
+test('a secret with a stray dash is never quoted in the error', () => {
+  const secret = `${'ab'.repeat(40)}-${C1_SECRET}`;
+  const err = (() => {
+    try { validateKey('3ddaeeb10ca690df3fee5e3bd1c329fa', secret); } catch (e) { return e as Error; }
+    return undefined;
+  })();
+  assert.match(err!.message, /secret: the region prefix must be 8 characters before the dash/);
+  assert.ok(!err!.message.includes('abab'));
+});

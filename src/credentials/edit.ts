@@ -44,7 +44,7 @@ function replaceValue(line: RawLine, entry: EntryLine, value: string): void {
     // `key =` with nothing after it: mirror the space before the delimiter, if any.
     const head = line.body.slice(0, entry.delimiter + 1);
     const space = /\s$/.test(line.body.slice(0, entry.delimiter)) ? ' ' : '';
-    line.body = `${head}${space}${value}${line.body.slice(entry.valueEnd).trimStart() ? line.body.slice(entry.valueEnd) : ''}`;
+    line.body = `${head}${space}${value}`;
     return;
   }
   line.body = line.body.slice(0, entry.valueStart) + value + line.body.slice(entry.valueEnd);

@@ -9,6 +9,15 @@ export interface EmulatorFaults {
   dropRate?: number;
 }
 
+/**
+ * One scripted answer, applied to the next request in order (then the next, ...):
+ * 'drop' destroys the connection before anything is done; 'drop-response' handles the request
+ * (state changes happen) and then destroys the connection, so the client never hears the answer;
+ * '503' / '429' answer with that status and `Retry-After: 1`; 'ok' answers normally;
+ * `{delayMs}` waits, then answers normally.
+ */
+export type EmulatorFaultStep = 'drop' | 'drop-response' | '503' | '429' | 'ok' | { delayMs: number };
+
 export interface EmulatorOptions {
   host?: string; // default 127.0.0.1 (loopback only)
   port?: number; // default 0 = any free port
@@ -21,6 +30,12 @@ export interface EmulatorOptions {
   /** Injected clock (ms since epoch). */
   now?: () => number;
   faults?: EmulatorFaults;
+  /** Scripted faults for the next requests, in order; random `faults` apply once it is used up. */
+  faultSchedule?: EmulatorFaultStep[];
+  /** Time to live of OAuth access tokens, in seconds. Default 3600. */
+  tokenTtlSeconds?: number;
+  /** Longest OAuth client lifetime the organisation allows, in days. Default 365. */
+  maxTtlDays?: number;
   /** Requests per minute per client address before 429 + Retry-After. Default 500 (Veracode's). */
   rateLimitPerMinute?: number;
   /** Largest page size the server honours, whatever `size` asks for. Default 100. */
@@ -48,5 +63,11 @@ export interface RunningEmulator {
   member: EmulatorKey;
   /** An OAuth client of the admin, usable at /oauth2/token. */
   adminOAuth: { clientId: string; clientSecret: string };
+  /** Longest OAuth client lifetime the organisation allows, in days. */
+  maxTtlDays?: number;
+  /** Replaces the scripted faults for the next requests. */
+  setFaultSchedule?(steps: EmulatorFaultStep[]): void;
+  /** Requests received so far (including refused and dropped ones). */
+  requestCount?(): number;
   close(): Promise<void>;
 }

@@ -35,6 +35,8 @@ export interface Organisation {
   credentials: Credential[];
   /** Longest OAuth client lifetime the organisation allows, in days. */
   maxTtlDays: number;
+  /** Parts that could not be loaded, said in words (e.g. the OAuth client list is unavailable). */
+  warnings?: string[];
 }
 
 /** A freshly generated HMAC pair. The secret exists only here: never lose it. */

@@ -30,3 +30,12 @@ export interface OAuthRotationResult {
 }
 
 export type RotationTarget = Credential;
+
+/**
+ * Added by the CLI engineer: every secret retired by the rotation, oldest first. Usually one; two
+ * when the client already had the two live secrets the server allows and the oldest had to go
+ * before the new one could be added. `retiredSecretId` above is the last of these.
+ */
+export interface OAuthRotationResult {
+  retiredSecretIds?: string[];
+}

@@ -42,12 +42,14 @@ export function parseKeyPart(value: string, field: 'id' | 'secret'): ParsedKeyPa
   if (dash === -1) return { bare: trimmed };
   const prefix = trimmed.slice(0, dash);
   const bare = trimmed.slice(dash + 1);
+  // Quote an id's prefix to help the user, but never a secret's: a stray dash would quote the secret.
+  const shown = field === 'id' ? ` "${prefix}-"` : '';
   if (prefix.length !== 8) {
-    throw new KeyFormatError(field, `the region prefix "${prefix}-" must be 8 characters before the dash (for example vera01ei-)`);
+    throw new KeyFormatError(field, `the region prefix${shown} must be 8 characters before the dash (for example vera01ei-), found ${prefix.length}`);
   }
   const region = REGION_BY_LETTER[prefix[6]!.toLowerCase()];
   if (!region) {
-    throw new KeyFormatError(field, `the region prefix "${prefix}-" names an unknown region "${prefix[6]}" (expected g, e or f as its 7th character)`);
+    throw new KeyFormatError(field, `the region prefix${shown} names an unknown region "${prefix[6]}" (expected g, e or f as its 7th character)`);
   }
   return { bare, region, prefix };
 }

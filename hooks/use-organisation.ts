@@ -1,0 +1,63 @@
+// Loading the organisation as effects-as-messages: a request starts with an AbortController and
+// ends in `loaded` or `failed`; a reload keeps the old data on screen until the new one arrives.
+import { useCallback, useEffect, useReducer, useRef } from 'react';
+import type { LoadProgress, Organisation } from '../src/identity/types.js';
+import type { IdentityService } from '../src/identity/types.js';
+
+export interface OrganisationState {
+  organisation: Organisation | null;
+  loading: boolean;
+  progress: LoadProgress | null;
+  error: string | null;
+  /** Bumped on each successful load, so views can recompute once. */
+  version: number;
+}
+
+type Msg =
+  | { type: 'started' }
+  | { type: 'progress'; progress: LoadProgress }
+  | { type: 'loaded'; organisation: Organisation }
+  | { type: 'failed'; error: string };
+
+export function organisationReducer(s: OrganisationState, m: Msg): OrganisationState {
+  switch (m.type) {
+    case 'started':
+      return { ...s, loading: true, progress: null, error: null };
+    case 'progress':
+      return { ...s, progress: m.progress };
+    case 'loaded':
+      return { organisation: m.organisation, loading: false, progress: null, error: null, version: s.version + 1 };
+    case 'failed':
+      return { ...s, loading: false, progress: null, error: m.error };
+  }
+}
+
+export function progressText(p: LoadProgress | null): string {
+  if (!p) return 'Loading credentials…';
+  return `Loading ${p.phase}… ${p.done}${p.total === null ? '' : `/${p.total}`} ${p.phase}`;
+}
+
+export function useOrganisation(service: IdentityService) {
+  const [state, dispatch] = useReducer(organisationReducer, { organisation: null, loading: true, progress: null, error: null, version: 0 });
+  const current = useRef<AbortController | null>(null);
+
+  const reload = useCallback(() => {
+    current.current?.abort();
+    const controller = new AbortController();
+    current.current = controller;
+    dispatch({ type: 'started' });
+    service
+      .loadOrganisation({ signal: controller.signal, onProgress: (progress) => !controller.signal.aborted && dispatch({ type: 'progress', progress }) })
+      .then(
+        (organisation) => !controller.signal.aborted && dispatch({ type: 'loaded', organisation }),
+        (error: unknown) => !controller.signal.aborted && dispatch({ type: 'failed', error: error instanceof Error ? error.message : String(error) }),
+      );
+  }, [service]);
+
+  useEffect(() => {
+    reload();
+    return () => current.current?.abort();
+  }, [reload]);
+
+  return { ...state, reload };
+}

@@ -1,0 +1,279 @@
+// The Veracode REST client (got v14): signs every attempt, retries only what is safe to repeat
+// (retry.ts), turns every failure into one ApiError, and logs one redacted line per attempt.
+//
+// OAuth: with auth {kind:'oauth'} a bearer token is fetched from the token endpoint with the
+// client id/secret (HTTP Basic, grant_type=client_credentials), held in memory and renewed
+// before it expires or after a 401. The entry selects OAuth when both VERACODE_OAUTH_CLIENT_ID
+// and VERACODE_OAUTH_CLIENT_SECRET are set.
+import type { Agents } from 'got';
+import { basicAuthorization, hmacSigner, type ApiAuth } from './auth.js';
+import { checkApiUrl } from './base-url.js';
+import { ApiError, MAY_HAVE_CREATED, httpError, parseJsonSafe } from './errors.js';
+import { TokenCache, parseTokenAnswer } from './oauth-token.js';
+import { proxyAgents, proxyFor } from './proxy.js';
+import { redactBody, redactText } from './redact.js';
+import { DEFAULT_RETRY_POLICY, decideRetry, isIdempotentMethod, parseRetryAfter, type AttemptOutcome, type RetryPolicy } from './retry.js';
+import { attempt, type AttemptResult } from './transport.js';
+import { OAUTH_TOKEN_PATH } from '../identity/oauth-clients.js';
+
+export type { ApiAuth } from './auth.js';
+
+export interface ApiClientOptions {
+  /** Origin such as https://api.veracode.com or http://127.0.0.1:PORT. */
+  baseUrl: string;
+  auth: ApiAuth;
+  /** Per attempt. Default 30 s. */
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** Receives one line per attempt; secrets are already redacted. */
+  debug?: (line: string) => void;
+  /** For HTTPS_PROXY / NO_PROXY. Default process.env. */
+  env?: Record<string, string | undefined>;
+  /** Clock for signing, Retry-After dates and token expiry. */
+  now?: () => number;
+  /** Waits between attempts; injected by tests. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+  /** How the key is named in a 401 message, e.g. `profile "ci"`. */
+  credentialLabel?: string;
+  userAgent?: string;
+}
+
+export type Query = Record<string, string | number | boolean | undefined>;
+
+export interface RequestOptions {
+  query?: Query;
+  json?: unknown;
+  signal?: AbortSignal;
+  /** Repeating the request is harmless. Default: true for GET/DELETE, false for POST. */
+  idempotent?: boolean;
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  /** Parsed JSON, or the text when the body is not JSON, or undefined when empty. */
+  body: unknown;
+  conversationId?: string;
+}
+
+export interface ApiClient {
+  readonly baseUrl: string;
+  readonly authKind: ApiAuth['kind'];
+  /** Resolves with the parsed JSON of a 2xx answer (undefined when empty); rejects with ApiError. */
+  request<T = unknown>(method: string, path: string, options?: RequestOptions): Promise<T>;
+  /** Any answer, 4xx/5xx included; rejects only when no answer arrived. For `vcreds api`. */
+  requestRaw(method: string, path: string, options?: RequestOptions): Promise<RawResponse>;
+}
+
+interface Prepared {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+  idempotent: boolean;
+  signal?: AbortSignal;
+  /** null = use the client's own auth. */
+  authorize: ((method: string, url: URL) => string | Promise<string>) | null;
+}
+
+type Answered = { status: number; headers: Record<string, string | string[] | undefined>; text: string; retryAt?: string };
+
+const defaultSleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
+  });
+
+function header(h: Record<string, string | string[] | undefined>, name: string): string | undefined {
+  const v = h[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+export function buildUrl(baseUrl: string, path: string, query?: Query): URL {
+  const url = new URL(baseUrl + (path.startsWith('/') ? path : `/${path}`));
+  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+  return url;
+}
+
+function networkMessage(result: Extract<AttemptResult, { kind: 'network' }>, url: URL, proxyNote: string): string {
+  const where = url.origin;
+  switch (result.code) {
+    case 'ECONNREFUSED': return `Could not connect to ${where} (connection refused). Check the API URL and that the server is running.${proxyNote}`;
+    case 'ENOTFOUND': return `Host ${url.hostname} was not found (DNS). Check the API URL or region and your network.${proxyNote}`;
+    case 'EAI_AGAIN': return `Host ${url.hostname} could not be resolved right now (DNS). Check your network.${proxyNote}`;
+    case 'ECONNRESET': return `The connection to ${where} was reset before an answer arrived.${proxyNote}`;
+    default: return `Network error talking to ${where} (${result.code}): ${redactText(result.message)}${proxyNote}`;
+  }
+}
+
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const { baseUrl } = checkApiUrl(options.baseUrl);
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? defaultSleep;
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const debug = options.debug;
+  const env = options.env ?? process.env;
+  const userAgent = options.userAgent ?? 'vcreds';
+  const proxyUrl = proxyFor(new URL(baseUrl), env);
+  let agentPromise: Promise<Agents | undefined> | undefined;
+  let proxyNote = '';
+
+  async function agents(): Promise<Agents | undefined> {
+    if (!proxyUrl) return undefined;
+    agentPromise ??= proxyAgents(proxyUrl).then((a) => {
+      if (!a) {
+        proxyNote = ` A proxy is configured (${redactText(proxyUrl)}) but the hpagent package is not installed, so it was not used.`;
+        debug?.(`[api] proxy configured but hpagent is not installed; connecting directly`);
+        return undefined;
+      }
+      return a as Agents;
+    });
+    return agentPromise;
+  }
+
+  const sign = options.auth.kind === 'hmac' ? hmacSigner(options.auth, now) : undefined;
+  const oauth = options.auth.kind === 'oauth' ? options.auth : undefined;
+  const tokens = oauth
+    ? new TokenCache(async (signal) => {
+        const raw = await send({
+          method: 'POST',
+          path: OAUTH_TOKEN_PATH,
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'grant_type=client_credentials',
+          idempotent: true, // a token request creates nothing that could be lost
+          signal,
+          authorize: () => basicAuthorization(oauth.clientId, oauth.clientSecret),
+        });
+        if (raw.status < 200 || raw.status >= 300) {
+          const label = 'the OAuth client (VERACODE_OAUTH_CLIENT_ID / VERACODE_OAUTH_CLIENT_SECRET)';
+          throw toHttpError(raw, 'POST', OAUTH_TOKEN_PATH, label);
+        }
+        const parsed = parseJsonSafe(raw.text);
+        const answer = parsed.ok ? parseTokenAnswer(parsed.value) : undefined;
+        if (!answer) throw malformed('POST', OAUTH_TOKEN_PATH, raw, 'the token answer has no access_token');
+        return answer;
+      }, now)
+    : undefined;
+
+  function toHttpError(raw: Answered, method: string, path: string, label = options.credentialLabel): ApiError {
+    return httpError({
+      method, path, status: raw.status, text: raw.text,
+      contentType: header(raw.headers, 'content-type'),
+      conversationId: header(raw.headers, 'x-conversation-id'),
+      credentialLabel: label,
+      retryAt: raw.retryAt,
+    });
+  }
+
+  function malformed(method: string, path: string, raw: Answered, what: string): ApiError {
+    return new ApiError({
+      kind: 'malformed', method, path, status: raw.status,
+      conversationId: header(raw.headers, 'x-conversation-id'),
+      message: `${method} ${path}: the server's answer could not be read (${what}).`,
+    });
+  }
+
+  /** The attempt loop: resolves with any HTTP answer once no retry is due; rejects otherwise. */
+  async function send(req: Prepared): Promise<Answered> {
+    // req.path already carries its query, exactly as it will be signed and sent.
+    const url = new URL(baseUrl + (req.path.startsWith('/') ? req.path : `/${req.path}`));
+    const agent = await agents();
+    let renewedToken = false;
+    for (let n = 1; ; n++) {
+      const started = performance.now();
+      const authorize = req.authorize ?? (sign ? sign : async () => `Bearer ${await tokens!.token(req.signal)}`);
+      const result = await attempt({ method: req.method, url, headers: req.headers, body: req.body, timeoutMs, signal: req.signal, agent, authorize });
+      const ms = Math.round(performance.now() - started);
+      let line = `[api] ${req.method} ${redactText(url.toString())}`;
+      if (req.body) line += ` req=${redactBody(req.body)}`;
+      if (result.kind === 'aborted') {
+        debug?.(`${line} → cancelled`);
+        throw new ApiError({ kind: 'network', method: req.method, path: req.path, message: `${req.method} ${req.path} was cancelled`, mayHaveReachedServer: !req.idempotent });
+      }
+      let outcome: AttemptOutcome;
+      if (result.kind === 'response') {
+        const conv = header(result.headers, 'x-conversation-id');
+        line += ` → ${result.status} in ${ms}ms${conv ? ` conv=${conv}` : ''} res=${redactBody(result.text).slice(0, 400)}`;
+        // An expired bearer token: fetch a new one once and repeat (a 401 means nothing was done).
+        if (result.status === 401 && tokens && !req.authorize && !renewedToken) {
+          renewedToken = true;
+          tokens.invalidate();
+          debug?.(`${line}; renewing the OAuth token and retrying`);
+          n--;
+          continue;
+        }
+        if (result.status < 400 || !(result.status === 429 || result.status >= 500)) {
+          debug?.(line);
+          return result;
+        }
+        outcome = { kind: 'status', status: result.status, retryAfterMs: parseRetryAfter(header(result.headers, 'retry-after'), now()) };
+      } else {
+        line += result.kind === 'timeout' ? ` → timeout after ${timeoutMs}ms` : ` → ${result.code}`;
+        outcome = result.kind === 'timeout' ? { kind: 'timeout' } : { kind: 'network', code: result.code };
+      }
+      const decision = decideRetry(outcome, n, req.idempotent, policy, options.random);
+      if (decision.retry) {
+        debug?.(`${line}; retry: ${decision.reason} (attempt ${n}/${policy.maxAttempts})`);
+        await sleep(decision.delayMs, req.signal);
+        continue;
+      }
+      debug?.(`${line}; giving up`);
+      if (result.kind === 'response') {
+        const retryAfterMs = outcome.kind === 'status' ? outcome.retryAfterMs : undefined;
+        const retryAt = result.status === 429 ? new Date(now() + (retryAfterMs ?? 60_000)).toISOString() : undefined;
+        if (!decision.mayHaveReachedServer || req.idempotent) return { ...result, retryAt };
+        const base = toHttpError(result, req.method, req.path);
+        throw new ApiError({ kind: 'http', method: req.method, path: req.path, status: result.status, conversationId: base.conversationId, mayHaveReachedServer: true, message: `${base.message} — ${MAY_HAVE_CREATED}` });
+      }
+      const what = result.kind === 'timeout'
+        ? `No answer from ${url.origin} within ${Math.round(timeoutMs / 1000)}s.${proxyNote}`
+        : networkMessage(result, url, proxyNote);
+      const reached = decision.mayHaveReachedServer;
+      throw new ApiError({
+        kind: result.kind === 'timeout' ? 'timeout' : 'network',
+        method: req.method, path: req.path, mayHaveReachedServer: reached,
+        message: reached && !req.idempotent ? `${req.method} ${req.path}: ${what} ${MAY_HAVE_CREATED}` : `${req.method} ${req.path}: ${what}`,
+      });
+    }
+  }
+
+  function prepare(method: string, path: string, opts: RequestOptions = {}): Prepared {
+    const m = method.toUpperCase();
+    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': userAgent };
+    let body: string | undefined;
+    if (opts.json !== undefined || m === 'POST' || m === 'DELETE' || m === 'PUT' || m === 'PATCH') {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(opts.json ?? {});
+    }
+    const qs = opts.query ? buildUrl(baseUrl, '/', opts.query).search : '';
+    const fullPath = qs ? `${path}${path.includes('?') ? `&${qs.slice(1)}` : qs}` : path;
+    return { method: m, path: fullPath, headers, body, idempotent: opts.idempotent ?? isIdempotentMethod(m), signal: opts.signal, authorize: null };
+  }
+
+  return {
+    baseUrl,
+    authKind: options.auth.kind,
+    async request<T>(method: string, path: string, opts?: RequestOptions): Promise<T> {
+      const req = prepare(method, path, opts);
+      const raw = await send(req);
+      if (raw.status < 200 || raw.status >= 300) throw toHttpError(raw, req.method, req.path);
+      if (raw.text.trim() === '') return undefined as T;
+      const parsed = parseJsonSafe(raw.text);
+      if (!parsed.ok) throw malformed(req.method, req.path, raw, 'it is not valid JSON');
+      return parsed.value as T;
+    },
+    async requestRaw(method: string, path: string, opts?: RequestOptions): Promise<RawResponse> {
+      const req = prepare(method, path, opts);
+      const raw = await send(req);
+      const parsed = raw.text.trim() === '' ? undefined : parseJsonSafe(raw.text);
+      return {
+        status: raw.status,
+        headers: raw.headers,
+        body: parsed === undefined ? undefined : parsed.ok ? parsed.value : raw.text,
+        conversationId: header(raw.headers, 'x-conversation-id'),
+      };
+    },
+  };
+}

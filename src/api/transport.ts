@@ -1,0 +1,53 @@
+// One HTTP attempt with got: no retries here (retry.ts decides, client.ts loops), the
+// Authorization header computed in a beforeRequest hook from the final URL, redirects not
+// followed (a signed header must never be replayed to another host).
+import got, { type Agents, type RequestError } from 'got';
+
+export interface AttemptRequest {
+  method: string;
+  url: URL;
+  headers: Record<string, string>;
+  body?: string;
+  timeoutMs: number;
+  signal?: AbortSignal;
+  agent?: Agents;
+  authorize: (method: string, url: URL) => string | Promise<string>;
+}
+
+export type AttemptResult =
+  | { kind: 'response'; status: number; headers: Record<string, string | string[] | undefined>; text: string }
+  | { kind: 'timeout' }
+  | { kind: 'aborted' }
+  | { kind: 'network'; code: string; message: string };
+
+export async function attempt(req: AttemptRequest): Promise<AttemptResult> {
+  try {
+    const response = await got(req.url, {
+      method: req.method as 'GET',
+      headers: req.headers,
+      body: req.body,
+      responseType: 'text',
+      throwHttpErrors: false,
+      followRedirect: false,
+      retry: { limit: 0 },
+      timeout: { request: req.timeoutMs },
+      signal: req.signal,
+      agent: req.agent,
+      hooks: {
+        beforeRequest: [
+          async (options) => {
+            const url = options.url instanceof URL ? options.url : new URL(String(options.url));
+            options.headers.authorization = await req.authorize(req.method, url);
+          },
+        ],
+      },
+    });
+    return { kind: 'response', status: response.statusCode, headers: response.headers, text: response.body };
+  } catch (error) {
+    if (req.signal?.aborted) return { kind: 'aborted' };
+    const e = error as RequestError;
+    if (e.name === 'TimeoutError') return { kind: 'timeout' };
+    if (e.name === 'AbortError' || e.code === 'ERR_ABORTED') return { kind: 'aborted' };
+    return { kind: 'network', code: e.code ?? 'UNKNOWN', message: e.message };
+  }
+}

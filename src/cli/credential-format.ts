@@ -1,0 +1,149 @@
+// How credentials look on stdout: the exact JSON of `list --json`, table rows, CSV, and `show`.
+import type { CredentialView } from '../model/credential.js';
+import { displayName } from '../model/credential.js';
+import type { Painter } from './output.js';
+import { formatCsv, formatTable } from './output.js';
+
+/** The public JSON shape of one credential: exactly these keys, in this order (issue 3). */
+export interface CredentialJson {
+  id: string;
+  type: 'hmac' | 'oauth';
+  name: string | null;
+  owner: { userId: string; userName: string; accountType: 'user' | 'api' };
+  status: 'active' | 'expiring' | 'expired' | 'revoked';
+  expiresAt: string | null;
+  daysLeft: number | null;
+  createdAt: string | null;
+  revokedAt: string | null;
+  roles: string[];
+  profiles: string[];
+}
+
+/** ISO 8601 in UTC, whatever form the model holds. */
+export function isoUtc(value: string | null): string | null {
+  if (!value) return null;
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? value : new Date(t).toISOString();
+}
+
+export function credentialJson(c: CredentialView): CredentialJson {
+  return {
+    id: c.id,
+    type: c.type,
+    name: c.name,
+    owner: { userId: c.owner.userId, userName: c.owner.userName, accountType: c.owner.accountType },
+    status: c.status,
+    expiresAt: isoUtc(c.expiresAt),
+    daysLeft: c.daysLeft,
+    createdAt: isoUtc(c.createdAt),
+    revokedAt: isoUtc(c.revokedAt),
+    roles: c.roles.map((r) => r.name),
+    profiles: [...c.profiles],
+  };
+}
+
+/** `show --json`: the list shape plus the fields only one credential shows (never a secret). */
+export function credentialDetailJson(c: CredentialView) {
+  return {
+    ...credentialJson(c),
+    description: c.description,
+    urgent: c.urgent,
+    secrets: c.secrets.map((s) => ({ secretId: s.secretId, createdAt: isoUtc(s.createdAt), expiresAt: isoUtc(s.expiresAt) })),
+  };
+}
+
+export function expiresText(c: CredentialView): string {
+  if (!c.expiresAt) return 'never';
+  const date = (isoUtc(c.expiresAt) ?? '').slice(0, 10);
+  if (c.status === 'revoked' || c.daysLeft === null) return date;
+  if (c.daysLeft < 0) return `${date} (${-c.daysLeft}d ago)`;
+  if (c.daysLeft === 0) return `${date} (today)`;
+  return `${date} (${c.daysLeft}d)`;
+}
+
+const HEADERS = ['TYPE', 'NAME', 'ID', 'OWNER', 'ACCOUNT', 'STATUS', 'EXPIRES', 'ROLES', 'PROFILES'];
+
+function row(c: CredentialView): string[] {
+  return [
+    c.type,
+    displayName(c),
+    c.id,
+    c.owner.userName,
+    c.owner.accountType,
+    c.status,
+    expiresText(c),
+    c.roles.map((r) => r.name).join(','),
+    c.profiles.join(','),
+  ];
+}
+
+function statusStyle(c: CredentialView): Parameters<Painter>[0] | null {
+  switch (c.status) {
+    case 'expired':
+      return 'red';
+    case 'expiring':
+      return c.urgent ? 'red' : 'yellow';
+    case 'revoked':
+      return 'dim';
+    default:
+      return 'green';
+  }
+}
+
+export function credentialTable(list: readonly CredentialView[], paint: Painter): string {
+  if (list.length === 0) return 'No credentials match.\n';
+  return formatTable(HEADERS, list.map(row), (i, col, cell) => {
+    if (col !== 5 && col !== 6) return cell;
+    const style = statusStyle(list[i]!);
+    return style ? paint(style, cell) : cell;
+  });
+}
+
+const CSV_HEADERS = ['id', 'type', 'name', 'owner_user_id', 'owner_user_name', 'account_type', 'status', 'expires_at', 'days_left', 'created_at', 'revoked_at', 'roles', 'profiles'];
+
+export function credentialCsv(list: readonly CredentialView[]): string {
+  return formatCsv(
+    CSV_HEADERS,
+    list.map((c) => {
+      const j = credentialJson(c);
+      return [
+        j.id, j.type, j.name ?? '', j.owner.userId, j.owner.userName, j.owner.accountType, j.status,
+        j.expiresAt ?? '', j.daysLeft === null ? '' : String(j.daysLeft), j.createdAt ?? '', j.revokedAt ?? '',
+        j.roles.join(';'), j.profiles.join(';'),
+      ];
+    }),
+  );
+}
+
+/** `show`: one field a line, labels aligned. */
+export function credentialDetail(c: CredentialView, paint: Painter): string {
+  const fields: [string, string][] = [
+    ['ID', c.id],
+    ['Type', c.type === 'hmac' ? 'HMAC' : 'OAuth client'],
+  ];
+  if (c.type === 'oauth') {
+    fields.push(['Name', c.name ?? '']);
+    fields.push(['Description', c.description ?? '']);
+  }
+  const style = statusStyle(c);
+  fields.push(
+    ['Owner', `${c.owner.userName} (${c.owner.accountType === 'api' ? 'API service account' : 'user'}, ${c.owner.userId})`],
+    ['Status', style ? paint(style, c.status + (c.urgent ? ' (urgent)' : '')) : c.status],
+    ['Expires', expiresText(c)],
+    ['Created', isoUtc(c.createdAt) ?? 'unknown'],
+    ['Revoked', isoUtc(c.revokedAt) ?? '-'],
+    ['Roles', c.roles.map((r) => r.name).join(', ') || '-'],
+  );
+  if (c.type === 'oauth') {
+    fields.push(['Secrets', c.secrets.length ? '' : '-']);
+  }
+  if (c.type === 'hmac') fields.push(['Profiles', c.profiles.join(', ') || '-']);
+  const width = Math.max(...fields.map(([k]) => k.length)) + 2;
+  const lines = fields.map(([k, v]) => `${(k + ':').padEnd(width)}${v}`.trimEnd());
+  if (c.type === 'oauth') {
+    for (const s of c.secrets) {
+      lines.push(`  ${s.secretId}  created ${isoUtc(s.createdAt) ?? '?'}  expires ${isoUtc(s.expiresAt) ?? 'never'}`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}

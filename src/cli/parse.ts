@@ -1,0 +1,74 @@
+// Option value parsers: each names what is allowed, so commander can say "option X: ... allowed ...".
+import { InvalidArgumentError } from 'commander';
+import type { AccountType, CredentialStatus, CredentialType } from '../model/credential.js';
+import type { RegionName } from '../signing/region.js';
+
+function listOf<T extends string>(allowed: readonly T[]) {
+  return (value: string, previous: T[] = []): T[] => {
+    const parts = value.split(',').map((v) => v.trim().toLowerCase()).filter(Boolean);
+    if (!parts.length) throw new InvalidArgumentError(`Allowed: ${allowed.join(', ')}.`);
+    for (const p of parts) {
+      if (!(allowed as readonly string[]).includes(p)) throw new InvalidArgumentError(`Allowed: ${allowed.join(', ')} (comma-separated for several).`);
+    }
+    return [...new Set([...previous, ...(parts as T[])])];
+  };
+}
+
+export const parseTypes = listOf<CredentialType>(['hmac', 'oauth']);
+export const parseStatuses = listOf<CredentialStatus>(['active', 'expiring', 'expired', 'revoked']);
+export const parseAccounts = listOf<AccountType>(['user', 'api']);
+
+export function parseRegion(value: string): RegionName {
+  const v = value.trim().toLowerCase();
+  if (v === 'com' || v === 'eu' || v === 'us') return v;
+  throw new InvalidArgumentError('Allowed: com (api.veracode.com), eu (api.veracode.eu), us (api.veracode.us).');
+}
+
+/** A whole number within [min, max]. */
+export function intIn(min: number, max: number, what = 'a whole number') {
+  return (value: string): number => {
+    const v = value.trim();
+    if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
+      throw new InvalidArgumentError(`Expected ${what} from ${min} to ${max}.`);
+    }
+    return Number(v);
+  };
+}
+
+export const parseDays = intIn(0, 3650, 'a whole number of days');
+export const parsePort = intIn(0, 65535, 'a port number');
+export const parseUserCount = intIn(1, 100_000, 'a number of users');
+
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'];
+export function parseMethod(value: string): string {
+  const m = value.trim().toUpperCase();
+  if (!METHODS.includes(m)) throw new InvalidArgumentError(`Allowed: ${METHODS.join(', ')}.`);
+  return m;
+}
+
+/** `-f key=value` as `gh api` types it: numbers, true, false and null become JSON values. */
+export function parseField(value: string, previous: [string, unknown][] = []): [string, unknown][] {
+  const eq = value.indexOf('=');
+  if (eq <= 0) throw new InvalidArgumentError('Expected key=value.');
+  const key = value.slice(0, eq);
+  const raw = value.slice(eq + 1);
+  let typed: unknown = raw;
+  if (raw === 'true') typed = true;
+  else if (raw === 'false') typed = false;
+  else if (raw === 'null') typed = null;
+  else if (/^-?\d+(\.\d+)?$/.test(raw) && Number.isFinite(Number(raw))) typed = Number(raw);
+  return [...previous, [key, typed]];
+}
+
+/** A profile name that can be written as an INI section header. */
+export function checkProfileName(value: string): string {
+  const v = value.trim();
+  if (!v || /[[\]\r\n]/.test(v) || v.length > 64) {
+    throw new InvalidArgumentError('A profile name is 1 to 64 characters, without brackets or line breaks.');
+  }
+  return v;
+}

@@ -1,0 +1,99 @@
+// Turns whatever is in the config file (possibly hand-edited) into valid Preferences: anything
+// unknown or invalid falls back to its default, so a bad file never stops the app.
+import { DEFAULT_SORT, EMPTY_FILTER, type CredentialFilter, type SortDirection, type SortKey, type SortOrder } from '../model/filter.js';
+import type { AccountType, CredentialStatus, CredentialType } from '../model/credential.js';
+import { COLUMN_IDS, DEFAULT_COLUMNS, type ColumnId, type Preferences } from './preferences-types.js';
+
+// `satisfies Record<Union, true>` makes the compiler flag a value added to a union but not here.
+const SORT_KEYS = Object.keys({ expires: true, name: true, owner: true, type: true, status: true, created: true } satisfies Record<SortKey, true>);
+const DIRECTIONS = Object.keys({ asc: true, desc: true } satisfies Record<SortDirection, true>);
+const TYPES = Object.keys({ hmac: true, oauth: true } satisfies Record<CredentialType, true>);
+const STATUSES = Object.keys({ active: true, expiring: true, expired: true, revoked: true } satisfies Record<CredentialStatus, true>);
+const ACCOUNTS = Object.keys({ user: true, api: true } satisfies Record<AccountType, true>);
+
+export function defaultPreferences(): Preferences {
+  return {
+    columns: [...DEFAULT_COLUMNS],
+    sort: { ...DEFAULT_SORT },
+    filter: { ...EMPTY_FILTER, types: [], statuses: [], accounts: [] },
+    defaultProfile: null,
+    apiUrl: null,
+  };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Known members of `allowed`, deduplicated, in the given order; undefined if `v` is not an array. */
+function members<T extends string>(v: unknown, allowed: readonly string[]): T[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  return [...new Set(v.filter((x): x is T => typeof x === 'string' && allowed.includes(x)))];
+}
+
+function columns(v: unknown): ColumnId[] {
+  const list = members<ColumnId>(v, COLUMN_IDS);
+  return list && list.length ? list : [...DEFAULT_COLUMNS];
+}
+
+function sort(v: unknown): SortOrder {
+  if (isRecord(v) && SORT_KEYS.includes(v.key as string) && DIRECTIONS.includes(v.direction as string)) {
+    return { key: v.key as SortKey, direction: v.direction as SortDirection };
+  }
+  return { ...DEFAULT_SORT };
+}
+
+function filter(v: unknown): CredentialFilter {
+  const f = defaultPreferences().filter;
+  if (!isRecord(v)) return f;
+  const days = v.expiringWithinDays;
+  return {
+    types: members<CredentialType>(v.types, TYPES) ?? f.types,
+    statuses: members<CredentialStatus>(v.statuses, STATUSES) ?? f.statuses,
+    accounts: members<AccountType>(v.accounts, ACCOUNTS) ?? f.accounts,
+    owner: typeof v.owner === 'string' ? v.owner : f.owner,
+    expiringWithinDays: typeof days === 'number' && Number.isInteger(days) && days >= 0 ? days : null,
+  };
+}
+
+function optionalString(v: unknown): string | null {
+  return typeof v === 'string' && v.trim() !== '' ? v : null;
+}
+
+function url(v: unknown): string | null {
+  const s = optionalString(v);
+  if (!s || !URL.canParse(s)) return null;
+  return /^https?:$/.test(new URL(s).protocol) ? s : null;
+}
+
+export function sanitizePreferences(data: unknown): Preferences {
+  const d = isRecord(data) ? data : {};
+  return {
+    columns: columns(d.columns),
+    sort: sort(d.sort),
+    filter: filter(d.filter),
+    defaultProfile: optionalString(d.defaultProfile),
+    apiUrl: url(d.apiUrl),
+  };
+}
+
+const SECRET_NAME = /secret|password|passwd|token|api_?key/i;
+const LONG_HEX = /[0-9a-f]{128,}/i;
+
+/** The path of the first thing in `value` that looks like a secret, or null. */
+export function findSecretLike(value: unknown, path = 'preferences'): string | null {
+  if (typeof value === 'string') return LONG_HEX.test(value) ? path : null;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const hit = findSecretLike(item, `${path}[${i}]`);
+      if (hit) return hit;
+    }
+    return null;
+  }
+  if (isRecord(value)) {
+    for (const [key, item] of Object.entries(value)) {
+      if (SECRET_NAME.test(key)) return `${path}.${key}`;
+      const hit = findSecretLike(item, `${path}.${key}`);
+      if (hit) return hit;
+    }
+  }
+  return null;
+}

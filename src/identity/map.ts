@@ -1,0 +1,25 @@
+// Wire → the one Credential model. HMAC credentials have no name or secrets list of their own:
+// they carry their owner's identity and roles (an HMAC key acts with all of them).
+import type { Credential, Owner } from '../model/credential.js';
+import type { User } from './types.js';
+import type { ApiCredentialInfo } from './wire.js';
+
+export function ownerOf(user: Pick<User, 'userId' | 'userName' | 'accountType'>): Owner {
+  return { userId: user.userId, userName: user.userName, accountType: user.accountType };
+}
+
+export function hmacCredential(user: User, info: ApiCredentialInfo, profiles: string[] = []): Credential {
+  return {
+    id: info.apiId,
+    type: 'hmac',
+    name: null,
+    description: null,
+    owner: ownerOf(user),
+    expiresAt: info.expiresAt,
+    createdAt: info.createdAt,
+    revokedAt: info.revokedAt,
+    roles: user.roles.map((r) => ({ ...r })),
+    secrets: [],
+    profiles,
+  };
+}

@@ -1,0 +1,183 @@
+// The Identity service over the real API (shared §4; OAuth clients through oauth-clients.ts).
+import type { ApiClient } from '../api/client.js';
+import { isApiError } from '../api/errors.js';
+import type { Credential, Role } from '../model/credential.js';
+import { hmacCredential } from './map.js';
+import * as oauth from './oauth-clients.js';
+import { fetchAllPages, getShaped, mapLimit, readShape } from './paging.js';
+import type { Caller, GeneratedHmac, IdentityService, LoadOptions, Organisation, User } from './types.js';
+import { callerOf, parseApiCredential, parseGeneratedHmac, parsePage, parseRole, parseUser, type ApiCredentialInfo, type ParsedUser } from './wire.js';
+
+const BASE = '/api/authn/v2';
+const enc = encodeURIComponent;
+
+export interface IdentityServiceOptions {
+  now?: () => number;
+  /** Requests in flight at once for per-user lookups and pages. Default 8. */
+  concurrency?: number;
+  /** Names of local profiles holding an API id (from the credentials file). */
+  profilesHolding?: (apiId: string) => string[];
+}
+
+function is(e: unknown, ...statuses: number[]): boolean {
+  return isApiError(e) && e.kind === 'http' && e.status !== undefined && statuses.includes(e.status);
+}
+
+export function createIdentityService(client: ApiClient, options: IdentityServiceOptions = {}): IdentityService {
+  const concurrency = Math.max(1, options.concurrency ?? 8);
+  const profilesHolding = options.profilesHolding ?? (() => []);
+  // Users seen in the last load, so generating for one of them needs no extra lookup.
+  const knownUsers = new Map<string, User>();
+  const ownerByApiId = new Map<string, User>();
+  let caller: Caller | undefined;
+
+  const hmacOf = (user: User, info: ApiCredentialInfo): Credential => {
+    ownerByApiId.set(info.apiId, user);
+    return hmacCredential(user, info, profilesHolding(info.apiId));
+  };
+
+  async function self(o: LoadOptions = {}): Promise<Caller> {
+    const parsed = await getShaped(client, `${BASE}/users/self`, parseUser, { query: { detailed: true }, signal: o.signal });
+    caller = callerOf(parsed.user);
+    knownUsers.set(caller.userId, parsed.user);
+    return caller;
+  }
+
+  /** A credential lookup that treats 404 as "has none". */
+  async function credentialAt(path: string, signal?: AbortSignal): Promise<ApiCredentialInfo | null> {
+    try {
+      return await getShaped(client, path, parseApiCredential, { signal });
+    } catch (e) {
+      if (is(e, 404)) return null;
+      throw e;
+    }
+  }
+
+  async function ownOrganisation(me: Caller, o: LoadOptions): Promise<Organisation> {
+    const own = await credentialAt(`${BASE}/api_credentials`, o.signal);
+    o.onProgress?.({ phase: 'credentials', done: 1, total: 1 });
+    const clients = await oauthClients(me.userId, o);
+    const credentials = [...(own ? [hmacOf(me, own)] : []), ...clients.credentials];
+    return { caller: me, users: [stripCaller(me)], credentials, maxTtlDays: oauth.MAX_TTL_DAYS, warnings: clients.warnings };
+  }
+
+  async function oauthClients(userId: string | undefined, o: LoadOptions): Promise<{ credentials: Credential[]; warnings: string[] }> {
+    try {
+      const credentials = await oauth.listOAuthClients(client, {
+        userId, concurrency, signal: o.signal,
+        onPage: (done, total) => o.onProgress?.({ phase: 'oauth', done, total }),
+      });
+      return { credentials, warnings: [] };
+    } catch (e) {
+      // The OAuth client endpoints are an assumed contract (oauth-clients.ts): if the server does
+      // not know them, show the HMAC credentials and say why the OAuth clients are missing.
+      if (is(e, 404, 405, 501)) {
+        return { credentials: [], warnings: [`OAuth clients could not be listed: ${(e as Error).message}`] };
+      }
+      throw e;
+    }
+  }
+
+  async function loadOrganisation(o: LoadOptions = {}): Promise<Organisation> {
+    const me = await self(o);
+    if (!me.isAdmin) return ownOrganisation(me, o);
+    let parsed: ParsedUser[];
+    try {
+      parsed = await fetchAllPages(client, {
+        path: `${BASE}/users`, key: 'users', item: parseUser, query: { detailed: true }, concurrency, signal: o.signal,
+        onPage: (done, total) => o.onProgress?.({ phase: 'users', done, total }),
+      });
+    } catch (e) {
+      // The role says admin but the server disagrees: show what a non-admin may see.
+      if (is(e, 403)) return ownOrganisation({ ...me, isAdmin: false }, o);
+      throw e;
+    }
+    knownUsers.clear();
+    for (const p of parsed) knownUsers.set(p.user.userId, p.user);
+    const missing = parsed.filter((p) => p.apiCredential === undefined);
+    let done = 0;
+    if (missing.length) o.onProgress?.({ phase: 'credentials', done: 0, total: missing.length });
+    const looked = await mapLimit(missing, concurrency, async (p) => {
+      const info = await credentialAt(`${BASE}/api_credentials/user_id/${enc(p.user.userId)}`, o.signal);
+      o.onProgress?.({ phase: 'credentials', done: ++done, total: missing.length });
+      return info;
+    }, o.signal);
+    const lookedUp = new Map(missing.map((p, i) => [p.user.userId, looked[i] ?? null]));
+    const hmac: Credential[] = [];
+    for (const p of parsed) {
+      const info = p.apiCredential === undefined ? lookedUp.get(p.user.userId) : p.apiCredential;
+      if (info) hmac.push(hmacOf(p.user, info));
+    }
+    const clients = await oauthClients(undefined, o);
+    return { caller: me, users: parsed.map((p) => p.user), credentials: [...hmac, ...clients.credentials], maxTtlDays: oauth.MAX_TTL_DAYS, warnings: clients.warnings };
+  }
+
+  async function listRoles(o: LoadOptions = {}): Promise<Role[]> {
+    try {
+      return await fetchAllPages(client, {
+        path: `${BASE}/roles`, key: 'roles', concurrency, signal: o.signal,
+        item: (v) => parseRole(v) ?? { name: '?' },
+      });
+    } catch (e) {
+      // A non-admin may not read /roles; the roles they hold are the ones they can give away.
+      if (is(e, 403)) return (caller ?? (await self(o))).roles;
+      throw e;
+    }
+  }
+
+  async function ownerFor(userId: string | undefined): Promise<User> {
+    if (!userId) return caller ?? (await self());
+    const known = knownUsers.get(userId);
+    if (known) return known;
+    const parsed = await getShaped(client, `${BASE}/users/${enc(userId)}`, parseUser, { query: { detailed: true } });
+    knownUsers.set(userId, parsed.user);
+    return parsed.user;
+  }
+
+  async function generateHmac(userId?: string): Promise<GeneratedHmac> {
+    // Look the owner up first: once the POST has answered, nothing may fail and lose the secret.
+    const owner = await ownerFor(userId);
+    const path = userId ? `${BASE}/api_credentials/user_id/${enc(userId)}` : `${BASE}/api_credentials`;
+    const body = await client.request<unknown>('POST', path);
+    const g = readShape('POST', path, body, parseGeneratedHmac);
+    return { ...g, owner: { userId: owner.userId, userName: owner.userName } };
+  }
+
+  async function getHmac(apiId: string): Promise<Credential | null> {
+    const info = await credentialAt(`${BASE}/api_credentials/${enc(apiId)}`);
+    if (!info) return null;
+    const owner = ownerByApiId.get(info.apiId) ?? (await ownerOfApiId(info.apiId));
+    return hmacOf(owner, info);
+  }
+
+  async function ownerOfApiId(apiId: string): Promise<User> {
+    try {
+      const page = await getShaped(client, `${BASE}/users/search`, (b) => parsePage(b, 'users', parseUser), { query: { api_id: apiId, detailed: true } });
+      const found = page.items[0]?.user;
+      if (found) return found;
+    } catch (e) {
+      if (!isApiError(e) || e.kind !== 'http') throw e;
+    }
+    return { userId: '', userName: '(unknown owner)', email: null, firstName: null, lastName: null, accountType: 'user', roles: [], loginEnabled: true };
+  }
+
+  return {
+    self,
+    loadOrganisation,
+    listRoles,
+    generateHmac,
+    revokeHmac: async (apiId) => {
+      await client.request('DELETE', `${BASE}/api_credentials/${enc(apiId)}`);
+    },
+    getHmac,
+    createOAuthClient: (input) => oauth.createOAuthClient(client, input),
+    addOAuthSecret: (clientId) => oauth.addOAuthSecret(client, clientId),
+    retireOAuthSecret: (clientId, secretId) => oauth.retireOAuthSecret(client, clientId, secretId),
+    revokeOAuthClient: (clientId) => oauth.revokeOAuthClient(client, clientId),
+  };
+}
+
+function stripCaller(c: Caller): User {
+  const { isAdmin: _drop, ...user } = c;
+  return user;
+}

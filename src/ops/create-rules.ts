@@ -1,0 +1,84 @@
+// Validation of a new OAuth client, shared by `vcreds create oauth` and the TUI's wizard.
+import type { CreateOAuthClientInput } from '../identity/types.js';
+import type { Role } from '../model/credential.js';
+
+export const NAME_MAX = 64;
+const DAY_MS = 86_400_000;
+
+export interface OAuthDraft {
+  name: string;
+  description?: string;
+  /** Exactly one of ttlDays / expires. */
+  ttlDays?: string | number;
+  /** YYYY-MM-DD (UTC end of that day is not assumed: the client expires at 00:00 UTC of that date). */
+  expires?: string;
+  roles: string[];
+  userId?: string;
+}
+
+export interface FieldError {
+  /** The CLI flag (or wizard field) at fault. */
+  field: 'name' | 'description' | 'ttl-days' | 'expires' | 'role' | 'user';
+  message: string;
+}
+
+export type OAuthValidation = { ok: true; input: CreateOAuthClientInput } | { ok: false; errors: FieldError[] };
+
+/** Checks the draft against the server's rules (shared §5) so the user hears about them before any call. */
+export function validateOAuthDraft(
+  draft: OAuthDraft,
+  context: { now: number; maxTtlDays: number; ownerRoles: readonly Role[] },
+): OAuthValidation {
+  const errors: FieldError[] = [];
+  const name = draft.name.trim();
+  if (!name) errors.push({ field: 'name', message: 'a name is required (1 to 64 characters)' });
+  else if ([...name].length > NAME_MAX) errors.push({ field: 'name', message: `the name is ${[...name].length} characters long; at most ${NAME_MAX} are allowed` });
+
+  let expiresAt: string | null = null;
+  const max = context.maxTtlDays;
+  if (draft.ttlDays !== undefined && draft.expires !== undefined) {
+    errors.push({ field: 'expires', message: 'give either --ttl-days or --expires, not both' });
+  } else if (draft.ttlDays !== undefined) {
+    const text = String(draft.ttlDays).trim();
+    const n = Number(text);
+    if (!/^\d+$/.test(text) || n < 1 || n > max) {
+      errors.push({ field: 'ttl-days', message: `"${text}" is not a whole number of days from 1 to ${max}` });
+    } else {
+      expiresAt = new Date(context.now + n * DAY_MS).toISOString();
+    }
+  } else if (draft.expires !== undefined) {
+    const text = draft.expires.trim();
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    const t = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
+    if (!m || Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== text) {
+      errors.push({ field: 'expires', message: `"${text}" is not a date in the form YYYY-MM-DD` });
+    } else if (t <= context.now) {
+      errors.push({ field: 'expires', message: `${text} is not in the future` });
+    } else if (t - context.now > max * DAY_MS) {
+      errors.push({ field: 'expires', message: `${text} is more than ${max} days away (the organisation's maximum)` });
+    } else {
+      expiresAt = new Date(t).toISOString();
+    }
+  } else {
+    errors.push({ field: 'ttl-days', message: `a lifetime is required: --ttl-days N (1 to ${max}) or --expires YYYY-MM-DD` });
+  }
+
+  const allowed = context.ownerRoles.map((r) => r.name);
+  const roles = [...new Set(draft.roles.map((r) => r.trim()).filter(Boolean))];
+  if (roles.length === 0) {
+    errors.push({ field: 'role', message: `at least one role is required; allowed: ${allowed.join(', ') || '(the owner has no roles)'}` });
+  } else {
+    const unknown = roles.filter((r) => !allowed.some((a) => a.toLowerCase() === r.toLowerCase()));
+    if (unknown.length) {
+      errors.push({ field: 'role', message: `${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not among the owner's roles; allowed: ${allowed.join(', ') || '(none)'}` });
+    }
+  }
+  if (errors.length) return { ok: false, errors };
+  // Use the server's spelling of each role.
+  const canonical = roles.map((r) => allowed.find((a) => a.toLowerCase() === r.toLowerCase())!);
+  const input: CreateOAuthClientInput = { name, expiresAt: expiresAt!, roles: canonical };
+  const description = draft.description?.trim();
+  if (description) input.description = description;
+  if (draft.userId) input.userId = draft.userId;
+  return { ok: true, input };
+}

@@ -1,0 +1,173 @@
+// Rotation, shared by `vcreds rotate` and the TUI. Each step is reported rather than thrown, so a
+// caller always learns the new secret once the server has created it (it exists nowhere else).
+import type { AppContext } from '../app-context.js';
+import { defaultCredentialsPath, readCredentialsFile } from '../credentials/sources.js';
+import { restoreBackup, writeProfiles } from '../credentials/writer.js';
+import type { GeneratedHmac } from '../identity/types.js';
+import type { Credential } from '../model/credential.js';
+import type { HmacRotationResult, OAuthRotationResult } from './rotate-types.js';
+
+export class RotationRefused extends Error {
+  constructor(message: string, readonly hint: string) {
+    super(message);
+    this.name = 'RotationRefused';
+  }
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function refuseIfReadOnly(ctx: AppContext): void {
+  if (ctx.readOnly) throw new RotationRefused('rotation is a change, and read-only mode refuses every change', 'Run again without --read-only.');
+}
+
+/**
+ * The region prefix a profile's id carried (e.g. `vera01ei-`), when the server answers with a bare
+ * id: the new key lives in the same region, and without its prefix tools would send it to the
+ * global host. An id the server already prefixed is kept exactly as returned.
+ */
+function prefixed(value: string, prefix: string | null): string {
+  return prefix && !value.includes('-') ? `${prefix}-${value}` : value;
+}
+
+function prefixOf(value: string | undefined): string | null {
+  if (!value) return null;
+  const dash = value.trim().lastIndexOf('-');
+  return dash === 8 ? value.trim().slice(0, dash) : null;
+}
+
+export interface RotateHmacOptions {
+  credentialsPath?: string;
+}
+
+/**
+ * A new pair for the target's owner (the server revokes the old one), every local profile that
+ * held the old id rewritten in ONE atomic write, then a signed call with the new key. If that call
+ * fails, the credentials file is put back as it was (the old key may still work for a while) and
+ * the new pair is still returned.
+ */
+export async function rotateHmac(ctx: AppContext, target: Credential, options: RotateHmacOptions = {}): Promise<HmacRotationResult> {
+  refuseIfReadOnly(ctx);
+  if (target.type !== 'hmac') throw new RotationRefused(`${target.id} is an OAuth client, not an HMAC key`, 'Use OAuth rotation for OAuth clients.');
+  if (target.revokedAt) throw new RotationRefused(`the HMAC key ${target.id} is revoked`, `Create a new one instead: vcreds create hmac --user ${target.owner.userName}`);
+  const path = options.credentialsPath ?? ctx.credentialsPath ?? defaultCredentialsPath();
+
+  // Read the file before generating, so a broken file is found before anything changes on the server.
+  const holders = profilesHolding(path, target.id);
+  const caller = await ctx.service.self();
+  const generated: GeneratedHmac = await ctx.service.generateHmac(target.owner.userId === caller.userId ? undefined : target.owner.userId);
+
+  const result: HmacRotationResult = { generated, profilesUpdated: [], backupPath: null, write: 'skipped', proof: 'skipped', restored: false, problems: [] };
+  if (holders.length) {
+    try {
+      const written = writeProfiles(
+        path,
+        holders.map((h) => ({ profile: h.name, id: prefixed(generated.apiId, h.idPrefix), secret: prefixed(generated.apiSecret, h.secretPrefix) })),
+      );
+      result.write = 'ok';
+      result.profilesUpdated = holders.map((h) => h.name);
+      result.backupPath = written.backupPath;
+      result.problems.push(...written.warnings);
+    } catch (err) {
+      result.write = 'failed';
+      result.problems.push(`the credentials file was not updated: ${describe(err)}`);
+    }
+  }
+
+  try {
+    await ctx.proveHmacKey({ id: generated.apiId, secret: generated.apiSecret });
+    result.proof = 'ok';
+  } catch (err) {
+    result.proof = 'failed';
+    result.problems.push(`the new key failed its test call: ${describe(err)}`);
+    if (result.write === 'ok' && result.backupPath) {
+      try {
+        restoreBackup(path, result.backupPath);
+        result.restored = true;
+        result.problems.push(`${path} was restored to its previous content`);
+      } catch (restoreErr) {
+        result.problems.push(`restoring ${path} from ${result.backupPath} failed: ${describe(restoreErr)}`);
+      }
+    }
+  }
+  return result;
+}
+
+interface Holder {
+  name: string;
+  idPrefix: string | null;
+  secretPrefix: string | null;
+}
+
+function profilesHolding(path: string, apiId: string): Holder[] {
+  let profiles;
+  try {
+    profiles = readCredentialsFile(path).profiles;
+  } catch (err) {
+    if ((err as { code?: string }).code === 'file-missing') return [];
+    throw err;
+  }
+  const bare = (v: string) => v.trim().slice(v.trim().lastIndexOf('-') + 1).toLowerCase();
+  return profiles
+    .filter((p) => p.id !== undefined && bare(p.id) === apiId.toLowerCase())
+    .map((p) => ({ name: p.name, idPrefix: prefixOf(p.id), secretPrefix: prefixOf(p.secret) }));
+}
+
+export interface RotateOAuthOptions {
+  retireOld: boolean;
+}
+
+/** Live = not yet expired; the server allows two at a time (shared §5). */
+export const MAX_LIVE_SECRETS = 2;
+
+/**
+ * Adds a secret, proves it with a token request, then (only if proven and asked) retires the
+ * previous ones. When the client already has two live secrets the server refuses a third: with
+ * retireOld the OLDEST is retired first (the newer one keeps working meanwhile, so nothing is
+ * locked out); without it nothing is changed and the caller is told why.
+ */
+export async function rotateOAuth(ctx: AppContext, target: Credential, options: RotateOAuthOptions): Promise<OAuthRotationResult> {
+  refuseIfReadOnly(ctx);
+  if (target.type !== 'oauth') throw new RotationRefused(`${target.id} is an HMAC key, not an OAuth client`, 'Use HMAC rotation for HMAC keys.');
+  if (target.revokedAt) throw new RotationRefused(`the OAuth client ${target.id} is revoked`, 'Create a new client instead: vcreds create oauth ...');
+  const now = ctx.now();
+  const live = target.secrets
+    .filter((s) => !s.expiresAt || Date.parse(s.expiresAt) > now)
+    .sort((a, b) => (Date.parse(a.createdAt ?? '') || 0) - (Date.parse(b.createdAt ?? '') || 0));
+  const retired: string[] = [];
+  const problems: string[] = [];
+  if (live.length >= MAX_LIVE_SECRETS) {
+    if (!options.retireOld) {
+      throw new RotationRefused(
+        `the client ${target.id} already has ${live.length} live secrets, the most the server allows`,
+        'Run again with --retire-old (the oldest secret is retired first, the newer one keeps working), or retire one yourself.',
+      );
+    }
+    const oldest = live.shift()!;
+    await ctx.service.retireOAuthSecret(target.id, oldest.secretId);
+    retired.push(oldest.secretId);
+  }
+
+  const secret = await ctx.service.addOAuthSecret(target.id);
+  let proof: OAuthRotationResult['proof'] = 'skipped';
+  try {
+    await ctx.proveOAuthSecret(secret.clientId || target.id, secret.clientSecret);
+    proof = 'ok';
+  } catch (err) {
+    proof = 'failed';
+    problems.push(`the new secret failed its token request: ${describe(err)}; the previous secret was kept`);
+  }
+  if (proof === 'ok' && options.retireOld) {
+    for (const s of live) {
+      if (s.secretId === secret.secretId) continue;
+      try {
+        await ctx.service.retireOAuthSecret(target.id, s.secretId);
+        retired.push(s.secretId);
+      } catch (err) {
+        problems.push(`retiring the previous secret ${s.secretId} failed: ${describe(err)}`);
+      }
+    }
+  }
+  return { secret, retiredSecretId: retired[retired.length - 1] ?? null, retiredSecretIds: retired, proof, problems };
+}

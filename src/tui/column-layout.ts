@@ -1,0 +1,57 @@
+// Fits the chosen columns into the terminal width: ideal widths when they fit, spare room to the
+// flexible columns, flexible columns shrunk towards their minimum when not, and the last columns
+// dropped only when even the minimums do not fit.
+import type { ColumnDef } from './columns.js';
+
+export interface LaidOutColumn {
+  def: ColumnDef;
+  width: number;
+}
+
+export const COLUMN_GAP = 1;
+
+function total(widths: number[]): number {
+  return widths.reduce((a, b) => a + b, 0) + COLUMN_GAP * Math.max(0, widths.length - 1);
+}
+
+export function layoutColumns(defs: readonly ColumnDef[], width: number): LaidOutColumn[] {
+  let chosen = [...defs];
+  while (chosen.length > 1 && total(chosen.map((d) => d.min)) > width) chosen = chosen.slice(0, -1);
+  if (!chosen.length) return [];
+  const widths = chosen.map((d) => d.ideal);
+  let excess = total(widths) - width;
+  if (excess > 0) {
+    // Shrink the flexible columns, widest above its minimum first, one cell at a time.
+    while (excess > 0) {
+      let best = -1;
+      for (let i = 0; i < chosen.length; i++) {
+        const room = widths[i]! - chosen[i]!.min;
+        if (room > 0 && (best < 0 || room > widths[best]! - chosen[best]!.min)) best = i;
+      }
+      if (best < 0) break;
+      widths[best]! -= 1;
+      excess -= 1;
+    }
+    // A single column wider than the screen is cut to the screen.
+    if (excess > 0 && chosen.length === 1) widths[0] = Math.max(1, width);
+  } else {
+    // Spread spare room over the flexible columns by weight; leftovers go to the first ones.
+    const spare = -excess;
+    const weight = chosen.reduce((a, d) => a + d.flex, 0);
+    if (weight > 0) {
+      let given = 0;
+      chosen.forEach((d, i) => {
+        const add = Math.floor((spare * d.flex) / weight);
+        widths[i]! += add;
+        given += add;
+      });
+      for (let i = 0; given < spare; i = (i + 1) % chosen.length) {
+        if (chosen[i]!.flex > 0) {
+          widths[i]! += 1;
+          given += 1;
+        }
+      }
+    }
+  }
+  return chosen.map((def, i) => ({ def, width: widths[i]! }));
+}

@@ -1,0 +1,13 @@
+// Turns a failed create/revoke/rotate call into what the screen says. A request that may have
+// reached the server (ApiError.mayHaveReachedServer) could have created something: the user is
+// told to refresh and check rather than to retry blindly.
+import type { SubmitFailure } from './wizard-state.js';
+
+export function describeFailure(err: unknown): SubmitFailure {
+  const message = err instanceof Error ? err.message : String(err);
+  const uncertain = typeof err === 'object' && err !== null && (err as { mayHaveReachedServer?: unknown }).mayHaveReachedServer === true;
+  return { message: message || 'The request failed without an explanation.', uncertain };
+}
+
+export const UNCERTAIN_ADVICE =
+  'The request may have reached Veracode, so it may have been carried out. Close this, refresh the list (Ctrl+R) and check before trying again.';

@@ -1,0 +1,33 @@
+// Pure helpers of the one-time secret screen: masking, the OAuth environment snippet and the
+// profile name to suggest when saving an HMAC pair to the credentials file.
+
+/** Hides all but the last 4 characters, so a user can tell two secrets apart without exposing one. */
+export function maskSecret(secret: string): string {
+  if (secret.length <= 4) return '•'.repeat(secret.length);
+  return `••••••••…${secret.slice(-4)}`;
+}
+
+function shellQuote(value: string): string {
+  return /^[A-Za-z0-9._:/@+=-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The variables Veracode's OAuth-aware tools read. */
+export function oauthEnvSnippet(clientId: string, clientSecret: string): string {
+  return `export VERACODE_OAUTH_CLIENT_ID=${shellQuote(clientId)} VERACODE_OAUTH_CLIENT_SECRET=${shellQuote(clientSecret)}`;
+}
+
+/** `default` for a file without profiles; otherwise the owner's name made file-safe, numbered if taken. */
+export function suggestProfileName(existing: readonly string[], ownerName: string): string {
+  if (existing.length === 0) return 'default';
+  const base = ownerName.split('@')[0]!.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'vcreds';
+  if (!existing.includes(base)) return base;
+  for (let n = 2; ; n++) if (!existing.includes(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/** Why a profile name cannot be used, or null. Mirrors what the credentials writer accepts. */
+export function profileNameProblem(name: string): string | null {
+  if (name.trim() === '') return 'Profile name is empty: type a name such as default.';
+  if (/[[\]\r\n]/.test(name)) return 'Profile name cannot contain [ or ]: type another name.';
+  if (/\s/.test(name)) return 'Profile name cannot contain spaces: use - or _ instead.';
+  return null;
+}

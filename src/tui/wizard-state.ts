@@ -1,0 +1,282 @@
+// The create wizard as a pure reducer: which steps there are, the draft, validation and the
+// submission it leads to. The view only renders the state and maps keys to these actions.
+import type { Credential, CredentialType } from '../model/credential.js';
+import type { Caller, CreateOAuthClientInput, Organisation, User } from '../identity/types.js';
+import {
+  cloneName, lifetimeDays, parseExpiry, validateDescription, validateName, validateRoles, type FieldError,
+} from './wizard-validate.js';
+import { ownerOptions, type OwnerOption } from './wizard-owners.js';
+
+export type WizardStep =
+  | 'type' | 'owner' | 'name' | 'expiry' | 'description' | 'roles' | 'hmac-warning' | 'review'
+  | 'submitting' | 'failed';
+
+export interface WizardDraft {
+  type: CredentialType;
+  ownerId: string;
+  name: string;
+  /** As typed: a number of days or a date. */
+  expiry: string;
+  description: string;
+  roles: string[];
+}
+
+export interface WizardEnv {
+  caller: Caller;
+  users: readonly User[];
+  credentials: readonly Credential[];
+  maxTtlDays: number;
+  now: number;
+  /** Set when cloning: type and owner are fixed. */
+  clone: boolean;
+}
+
+export interface SubmitFailure {
+  message: string;
+  /** The request may have reached the server: something may have been created. */
+  uncertain: boolean;
+}
+
+export interface WizardState {
+  env: WizardEnv;
+  step: WizardStep;
+  draft: WizardDraft;
+  /** Position in the list of the current step (type, owner, roles). */
+  cursor: number;
+  /** Filter typed on the owner step. */
+  query: string;
+  error: FieldError | null;
+  failure: SubmitFailure | null;
+  /** Esc on the first step: the view closes the wizard. */
+  cancelled: boolean;
+}
+
+export type WizardAction =
+  | { type: 'move'; delta: number }
+  | { type: 'text'; text: string }
+  | { type: 'backspace' }
+  | { type: 'toggle' }
+  | { type: 'toggleAll' }
+  | { type: 'next' }
+  | { type: 'back' }
+  | { type: 'failed'; failure: SubmitFailure }
+  | { type: 'retry' };
+
+export const TYPE_CHOICES: readonly { type: CredentialType; label: string }[] = [
+  { type: 'oauth', label: 'OAuth Client' },
+  { type: 'hmac', label: 'HMAC (API ID and secret key)' },
+];
+
+export function canPickOthers(env: WizardEnv): boolean {
+  return env.caller.isAdmin && !env.clone;
+}
+
+/** The owner the draft is for: the caller, or (admins only) one of the organisation's users. */
+export function ownerOf(state: Pick<WizardState, 'env' | 'draft'>): User {
+  const { env, draft } = state;
+  if (draft.ownerId === env.caller.userId || !env.caller.isAdmin) return env.caller;
+  return env.users.find((u) => u.userId === draft.ownerId) ?? env.caller;
+}
+
+export function ownerRoleNames(state: Pick<WizardState, 'env' | 'draft'>): string[] {
+  return ownerOf(state).roles.map((r) => r.name);
+}
+
+export function stepsOf(state: Pick<WizardState, 'env' | 'draft'>): WizardStep[] {
+  const steps: WizardStep[] = state.env.clone ? [] : ['type'];
+  if (canPickOthers(state.env)) steps.push('owner');
+  if (state.draft.type === 'oauth') steps.push('name', 'expiry', 'description', 'roles');
+  else steps.push('hmac-warning');
+  steps.push('review');
+  return steps;
+}
+
+export function initialWizard(org: Organisation, now: number, prefill?: Credential): WizardState {
+  const env: WizardEnv = {
+    caller: org.caller, users: org.users, credentials: org.credentials, maxTtlDays: org.maxTtlDays, now,
+    clone: prefill?.type === 'oauth',
+  };
+  let draft: WizardDraft = {
+    type: 'oauth', ownerId: org.caller.userId, name: '', expiry: String(org.maxTtlDays), description: '', roles: [],
+  };
+  if (env.clone && prefill) {
+    // A non-admin can only clone their own clients; anyone else's would be refused by the server.
+    const ownerId = org.caller.isAdmin ? prefill.owner.userId : org.caller.userId;
+    draft = {
+      type: 'oauth', ownerId,
+      name: cloneName(prefill.name ?? '', ownerId, org.credentials),
+      expiry: String(lifetimeDays(prefill, org.maxTtlDays)),
+      description: prefill.description ?? '',
+      roles: [],
+    };
+    const held = ownerRoleNames({ env, draft });
+    draft.roles = prefill.roles.map((r) => r.name).filter((r) => held.includes(r));
+  } else {
+    draft.roles = ownerRoleNames({ env, draft });
+  }
+  const state: WizardState = { env, step: 'type', draft, cursor: 0, query: '', error: null, failure: null, cancelled: false };
+  return enter(state, stepsOf(state)[0]!);
+}
+
+export function currentOwnerOptions(state: WizardState): OwnerOption[] {
+  return ownerOptions(state.env.caller, state.env.users, state.query, canPickOthers(state.env));
+}
+
+function enter(state: WizardState, step: WizardStep): WizardState {
+  let cursor = 0;
+  if (step === 'type') cursor = Math.max(0, TYPE_CHOICES.findIndex((c) => c.type === state.draft.type));
+  if (step === 'owner') {
+    const at = currentOwnerOptions(state).findIndex((o) => o.user.userId === state.draft.ownerId);
+    cursor = Math.max(0, at);
+  }
+  return { ...state, step, cursor, error: null };
+}
+
+function listLength(state: WizardState): number {
+  if (state.step === 'type') return TYPE_CHOICES.length;
+  if (state.step === 'owner') return currentOwnerOptions(state).length;
+  if (state.step === 'roles') return ownerRoleNames(state).length;
+  return 0;
+}
+
+type TextField = 'name' | 'expiry' | 'description';
+const TEXT_STEPS: readonly WizardStep[] = ['name', 'expiry', 'description'];
+
+function editText(state: WizardState, edit: (s: string) => string): WizardState {
+  if (state.step === 'owner') return { ...state, query: edit(state.query), cursor: 0, error: null };
+  if (!TEXT_STEPS.includes(state.step)) return state;
+  const field = state.step as TextField;
+  return { ...state, draft: { ...state.draft, [field]: edit(state.draft[field]) }, error: null };
+}
+
+/** Validates the current step; on success returns the state with the step's value committed. */
+function commit(state: WizardState): WizardState | FieldError {
+  const { draft, env } = state;
+  switch (state.step) {
+    case 'type': {
+      const type = TYPE_CHOICES[state.cursor]?.type ?? draft.type;
+      return { ...state, draft: { ...draft, type } };
+    }
+    case 'owner': {
+      const picked = currentOwnerOptions(state)[state.cursor];
+      if (!picked) return { field: 'owner', message: `Owner: no account matches "${state.query}". Change the filter (Backspace).` };
+      if (picked.user.userId === draft.ownerId) return state;
+      const next = { ...draft, ownerId: picked.user.userId };
+      // A new owner has other roles: start again from all of them, as the Platform does.
+      return { ...state, draft: { ...next, roles: ownerRoleNames({ env, draft: next }) } };
+    }
+    case 'name': {
+      const r = validateName(draft.name, draft.ownerId, env.credentials);
+      return r.ok ? state : r.error;
+    }
+    case 'expiry': {
+      const r = parseExpiry(draft.expiry, env.now, env.maxTtlDays);
+      return r.ok ? state : r.error;
+    }
+    case 'description': {
+      const r = validateDescription(draft.description);
+      return r.ok ? state : r.error;
+    }
+    case 'roles': {
+      const r = validateRoles(draft.roles, ownerRoleNames(state));
+      return r.ok ? state : r.error;
+    }
+    case 'review':
+      return reviewErrors(state)[0] ?? state;
+    default:
+      return state;
+  }
+}
+
+/** Every problem of the draft as a whole (the review step checks again before sending). */
+export function reviewErrors(state: WizardState): FieldError[] {
+  const { draft, env } = state;
+  if (draft.type === 'hmac') return [];
+  const checks = [
+    validateName(draft.name, draft.ownerId, env.credentials),
+    parseExpiry(draft.expiry, env.now, env.maxTtlDays),
+    validateDescription(draft.description),
+    validateRoles(draft.roles, ownerRoleNames(state)),
+  ];
+  return checks.flatMap((c) => (c.ok ? [] : [c.error]));
+}
+
+export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
+  switch (action.type) {
+    case 'move': {
+      const n = listLength(state);
+      if (n === 0) return state;
+      return { ...state, cursor: Math.min(n - 1, Math.max(0, state.cursor + action.delta)) };
+    }
+    case 'text': {
+      const text = action.text.replace(/[\u0000-\u001f\u007f]/g, '');
+      return text ? editText(state, (s) => s + text) : state;
+    }
+    case 'backspace':
+      return editText(state, (s) => [...s].slice(0, -1).join(''));
+    case 'toggle': {
+      if (state.step !== 'roles') return state;
+      const all = ownerRoleNames(state);
+      const role = all[state.cursor];
+      if (!role) return state;
+      const has = state.draft.roles.includes(role);
+      // Kept in the owner's order, so the review reads the same whatever order they were picked in.
+      const roles = all.filter((r) => (r === role ? !has : state.draft.roles.includes(r)));
+      return { ...state, draft: { ...state.draft, roles }, error: null };
+    }
+    case 'toggleAll': {
+      if (state.step !== 'roles') return state;
+      const all = ownerRoleNames(state);
+      const roles = state.draft.roles.length === all.length ? [] : all;
+      return { ...state, draft: { ...state.draft, roles }, error: null };
+    }
+    case 'next': {
+      if (state.step === 'submitting' || state.step === 'failed') return state;
+      const committed = commit(state);
+      if ('field' in committed) return { ...state, error: committed };
+      if (state.step === 'review') return { ...committed, step: 'submitting', error: null, failure: null };
+      const steps = stepsOf(committed);
+      const next = steps[steps.indexOf(state.step) + 1];
+      return next ? enter(committed, next) : committed;
+    }
+    case 'back': {
+      if (state.step === 'submitting') return state; // the request is in flight: its answer must not be lost
+      if (state.step === 'failed') return { ...enter(state, 'review'), failure: state.failure };
+      const steps = stepsOf(state);
+      const at = steps.indexOf(state.step);
+      if (at <= 0) return { ...state, cancelled: true };
+      return enter(state, steps[at - 1]!);
+    }
+    case 'failed':
+      return state.step === 'submitting' ? { ...state, step: 'failed', failure: action.failure } : state;
+    case 'retry':
+      return state.step === 'failed' ? { ...state, step: 'submitting', failure: null } : state;
+  }
+}
+
+export type Submission =
+  | { kind: 'hmac'; userId?: string }
+  | { kind: 'oauth'; input: CreateOAuthClientInput };
+
+/** What to send. The expiry is computed against the clock at sending time. */
+export function submissionOf(state: WizardState, now: number): Submission {
+  const { draft, env } = state;
+  const userId = draft.ownerId === env.caller.userId ? undefined : draft.ownerId;
+  if (draft.type === 'hmac') return userId ? { kind: 'hmac', userId } : { kind: 'hmac' };
+  const expiry = parseExpiry(draft.expiry, now, env.maxTtlDays);
+  if (!expiry.ok) throw new Error(expiry.error.message);
+  const input: CreateOAuthClientInput = {
+    name: draft.name.trim(),
+    expiresAt: expiry.value.expiresAt,
+    roles: ownerRoleNames(state).filter((r) => draft.roles.includes(r)),
+  };
+  const description = draft.description.trim();
+  if (description) input.description = description;
+  if (userId) input.userId = userId;
+  return { kind: 'oauth', input };
+}
+
+/** The owner's current HMAC pair, which a new one replaces. */
+export function currentHmacOf(state: Pick<WizardState, 'env' | 'draft'>): Credential | null {
+  return state.env.credentials.find((c) => c.type === 'hmac' && c.owner.userId === state.draft.ownerId && !c.revokedAt) ?? null;
+}

@@ -183,7 +183,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     let renewedToken = false;
     for (let n = 1; ; n++) {
       const started = performance.now();
-      const authorize = req.authorize ?? (sign ? sign : async () => `Bearer ${await tokens!.token(req.signal)}`);
+      // The token is fetched outside got's hook so that its own ApiError reaches the caller intact.
+      const bearer = !req.authorize && tokens ? `Bearer ${await tokens.token(req.signal)}` : undefined;
+      const authorize = req.authorize ?? sign ?? (() => bearer!);
       const result = await attempt({ method: req.method, url, headers: req.headers, body: req.body, timeoutMs, signal: req.signal, agent, authorize });
       const ms = Math.round(performance.now() - started);
       let line = `[api] ${req.method} ${redactText(url.toString())}`;

@@ -94,7 +94,11 @@ export function createIdentityService(client: ApiClient, options: IdentityServic
     }
     knownUsers.clear();
     for (const p of parsed) knownUsers.set(p.user.userId, p.user);
-    const missing = parsed.filter((p) => p.apiCredential === undefined);
+    // A list that carries api_credentials for anyone carries it for everyone who has one, so a
+    // user without the key then has none. Only a list that carries it for nobody is asked per user
+    // (that can be thousands of requests, so it is worth avoiding).
+    const listCarries = parsed.some((p) => p.apiCredential !== undefined);
+    const missing = listCarries ? [] : parsed;
     let done = 0;
     if (missing.length) o.onProgress?.({ phase: 'credentials', done: 0, total: missing.length });
     const looked = await mapLimit(missing, concurrency, async (p) => {
@@ -105,7 +109,7 @@ export function createIdentityService(client: ApiClient, options: IdentityServic
     const lookedUp = new Map(missing.map((p, i) => [p.user.userId, looked[i] ?? null]));
     const hmac: Credential[] = [];
     for (const p of parsed) {
-      const info = p.apiCredential === undefined ? lookedUp.get(p.user.userId) : p.apiCredential;
+      const info = p.apiCredential === undefined ? lookedUp.get(p.user.userId) ?? null : p.apiCredential;
       if (info) hmac.push(hmacOf(p.user, info));
     }
     const clients = await oauthClients(undefined, o);

@@ -21,16 +21,20 @@ export function layoutColumns(defs: readonly ColumnDef[], width: number): LaidOu
   const widths = chosen.map((d) => d.ideal);
   let excess = total(widths) - width;
   if (excess > 0) {
-    // Shrink the flexible columns, widest above its minimum first, one cell at a time.
-    while (excess > 0) {
-      let best = -1;
-      for (let i = 0; i < chosen.length; i++) {
-        const room = widths[i]! - chosen[i]!.min;
-        if (room > 0 && (best < 0 || room > widths[best]! - chosen[best]!.min)) best = i;
+    // Shrink the flexible columns first (widest above its minimum, a cell at a time), then the
+    // fixed ones, so dates and statuses keep their full form as long as possible.
+    for (const pass of [(d: ColumnDef) => d.flex > 0, () => true]) {
+      while (excess > 0) {
+        let best = -1;
+        for (let i = 0; i < chosen.length; i++) {
+          if (!pass(chosen[i]!)) continue;
+          const room = widths[i]! - chosen[i]!.min;
+          if (room > 0 && (best < 0 || room > widths[best]! - chosen[best]!.min)) best = i;
+        }
+        if (best < 0) break;
+        widths[best]! -= 1;
+        excess -= 1;
       }
-      if (best < 0) break;
-      widths[best]! -= 1;
-      excess -= 1;
     }
     // A single column wider than the screen is cut to the screen.
     if (excess > 0 && chosen.length === 1) widths[0] = Math.max(1, width);

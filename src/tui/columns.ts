@@ -18,13 +18,16 @@ export interface ColumnDef {
   cell(c: CredentialView, width: number): string;
 }
 
-export const STATUS_SYMBOL: Record<CredentialStatus, string> = { active: '✓', expiring: '!', expired: '✖', revoked: '⊘' };
+export const STATUS_SYMBOL: Record<CredentialStatus, string> = { active: '✓', expiring: '!', expired: '✘', revoked: '⊘' };
 
-/** `✖ expired`, `‼ 1 day`, `! 5 days`, `✓ active`, `⊘ revoked`. */
+/**
+ * `✘ expired`, `!! 1 day`, `! 5 days`, `✓ active`, `⊘ revoked`. Every symbol is one cell wide for
+ * both string-width and terminals (✖ and ‼ are emoji to string-width, which misaligns columns).
+ */
 export function statusText(c: Pick<CredentialView, 'status' | 'daysLeft' | 'urgent'>): string {
   if (c.status === 'expiring') {
     const d = Math.max(1, c.daysLeft ?? 1);
-    return `${c.urgent ? '‼' : '!'} ${d} ${d === 1 ? 'day' : 'days'}`;
+    return `${c.urgent ? '!!' : '!'} ${d} ${d === 1 ? 'day' : 'days'}`;
   }
   return `${STATUS_SYMBOL[c.status]} ${c.status}`;
 }
@@ -42,7 +45,7 @@ export function expiresText(c: CredentialView, width = Infinity): string {
 }
 
 /** Long ids keep their head and tail (the tail is what the revoke dialog asks for). */
-export function shortId(id: string, width = 11): string {
+export function shortId(id: string, width = 9): string {
   if (id.length <= width) return id;
   const tail = 4;
   const head = Math.max(1, width - tail - 1);
@@ -52,7 +55,7 @@ export function shortId(id: string, width = 11): string {
 export const COLUMNS: Record<ColumnId, ColumnDef> = {
   type: { id: 'type', title: 'Type', min: 5, ideal: 5, flex: 0, cell: (c) => (c.type === 'hmac' ? 'HMAC' : 'OAuth') },
   name: { id: 'name', title: 'Name', min: 8, ideal: 24, flex: 3, cell: (c) => displayName(c) },
-  id: { id: 'id', title: 'ID', min: 11, ideal: 11, flex: 0, cell: (c, w) => shortId(c.id, w) },
+  id: { id: 'id', title: 'ID', min: 9, ideal: 9, flex: 0, cell: (c, w) => shortId(c.id, w) },
   owner: { id: 'owner', title: 'Owner', min: 8, ideal: 22, flex: 2, cell: (c) => c.owner.userName },
   account: { id: 'account', title: 'Acct', min: 4, ideal: 4, flex: 0, cell: (c) => (c.owner.accountType === 'api' ? 'API' : 'user') },
   status: { id: 'status', title: 'Status', min: 9, ideal: 9, flex: 0, cell: (c) => statusText(c) },

@@ -53,13 +53,13 @@ export function expiryBanner(list: readonly CredentialView[], caller: { userId: 
     }
   }
   if (!expired && !expiring) return null;
-  const whose = caller.isAdmin ? 'in the organisation' : 'of yours';
+  const noun = (n: number) => (caller.isAdmin ? plural(n, 'credential') : `${n} of your credentials`);
   const parts: string[] = [];
-  if (urgent) parts.push(`${plural(urgent, 'credential')} ${whose} ${urgent === 1 ? 'expires' : 'expire'} within a day`);
   const later = expiring - urgent;
-  if (later) parts.push(`${later} within ${EXPIRING_WITHIN_DAYS} days`);
-  if (expired) parts.push(`${expired} already expired`);
-  const text = urgent ? `‼ ${parts.join(', ')}` : `! ${plural(expiring + expired, 'credential')} ${whose}: ${parts.join(', ')}`;
+  if (urgent) parts.push(`${noun(urgent)} ${urgent === 1 ? 'expires' : 'expire'} within a day`);
+  if (later) parts.push(urgent ? `${later} more within ${EXPIRING_WITHIN_DAYS} days` : `${noun(later)} ${later === 1 ? 'expires' : 'expire'} within ${EXPIRING_WITHIN_DAYS} days`);
+  if (expired) parts.push(parts.length ? `${expired} expired` : `${noun(expired)} ${expired === 1 ? 'has' : 'have'} expired`);
+  const text = `${urgent ? '!!' : '!'} ${parts.join(' · ')}`;
   return { level: urgent ? 'urgent' : 'warning', text };
 }
 

@@ -31,3 +31,17 @@ export function profileNameProblem(name: string): string | null {
   if (/\s/.test(name)) return 'Profile name cannot contain spaces: use - or _ instead.';
   return null;
 }
+
+/** A secret the server has just created: it exists only here and in the component showing it. */
+export interface OneTimeSecret {
+  kind: 'hmac' | 'oauth';
+  /** HMAC: the API id. OAuth: the client id. */
+  id: string;
+  secret: string;
+  /** OAuth: the id of this secret among the client's secrets. */
+  secretId?: string;
+  /** OAuth client name; null for HMAC. */
+  name: string | null;
+  ownerName: string;
+  expiresAt: string | null;
+}

@@ -55,6 +55,7 @@ export type WizardAction =
   | { type: 'move'; delta: number }
   | { type: 'text'; text: string }
   | { type: 'backspace' }
+  | { type: 'clear' }
   | { type: 'toggle' }
   | { type: 'toggleAll' }
   | { type: 'next' }
@@ -214,6 +215,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     }
     case 'backspace':
       return editText(state, (s) => [...s].slice(0, -1).join(''));
+    case 'clear':
+      return editText(state, () => '');
     case 'toggle': {
       if (state.step !== 'roles') return state;
       const all = ownerRoleNames(state);

@@ -1,0 +1,57 @@
+import { useEffect } from 'react';
+import { useInput } from 'ink';
+import type { AppContext } from '../src/app-context.js';
+import type { Credential } from '../src/model/credential.js';
+import type { Organisation } from '../src/identity/types.js';
+import { stepsOf } from '../src/tui/wizard-state.js';
+import { useWizard } from '../hooks/use-wizard.js';
+import { wizardKeyAction, wizardKeymap } from '../hooks/use-wizard-keys.js';
+import { WizardFrame } from './wizard-frame.js';
+import { WizardStep } from './wizard-step.js';
+import { SecretResult } from './secret-result.js';
+
+export interface CreateWizardProps {
+  ctx: AppContext;
+  organisation: Organisation;
+  /** An OAuth client to clone. */
+  prefill?: Credential;
+  width: number;
+  height: number;
+  onClose: (changed: boolean) => void;
+  /** Replaces the OSC 52 copy on the result screen. */
+  copy?: (text: string) => void;
+}
+
+const STEP_TITLES: Record<string, string> = {
+  type: 'Type', owner: 'For whom', name: 'Name', expiry: 'Expiry', description: 'Description', roles: 'Roles',
+  'hmac-warning': 'Replace the current pair', review: 'Review',
+};
+
+/** Create API credentials (the Platform's form as steps): type, owner, fields, review, generate. */
+export function CreateWizard({ ctx, organisation, prefill, width, height, onClose, copy }: CreateWizardProps) {
+  const { state, dispatch, created } = useWizard(ctx, organisation, prefill);
+
+  useEffect(() => {
+    if (state.cancelled) onClose(false);
+  }, [state.cancelled]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useInput((input, key) => {
+    const action = wizardKeyAction(state.step, input, key);
+    if (action) dispatch(action);
+  }, { isActive: !created && !state.cancelled });
+
+  if (created) {
+    return <SecretResult ctx={ctx} secret={created} width={width} copy={copy} onDone={() => onClose(true)} />;
+  }
+  const steps = stepsOf(state);
+  const at = steps.indexOf(state.step);
+  const verb = prefill ? `Clone "${prefill.name ?? prefill.id}"` : 'New API credential';
+  const title = at >= 0 ? `${verb} · step ${at + 1} of ${steps.length}: ${STEP_TITLES[state.step]}` : verb;
+  // Frame chrome (border, title, gaps, error, hints) takes about 9 lines; keep one line spare (trap 8).
+  const rows = Math.max(3, height - 11);
+  return (
+    <WizardFrame title={title} width={width} keymap={wizardKeymap(state.step)} error={state.error?.message}>
+      <WizardStep state={state} rows={rows} />
+    </WizardFrame>
+  );
+}

@@ -1,0 +1,18 @@
+import { useEffect, useState } from 'react';
+import { Text } from 'ink';
+
+const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+
+/** A small spinner with a label; the label carries the meaning, the spinner only shows life. */
+export function Spinner({ label }: { label: string }) {
+  const [frame, setFrame] = useState(0);
+  useEffect(() => {
+    const t = setInterval(() => setFrame((f) => (f + 1) % FRAMES.length), 120);
+    return () => clearInterval(t);
+  }, []);
+  return (
+    <Text wrap="truncate-end">
+      <Text color="cyan">{FRAMES[frame]}</Text> {label}
+    </Text>
+  );
+}

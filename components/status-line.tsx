@@ -1,0 +1,24 @@
+import { Text } from 'ink';
+import { Spinner } from './spinner.js';
+
+export interface StatusLineProps {
+  error: string | null;
+  loading: boolean;
+  loadingText: string;
+  flash: string | null;
+  info: string;
+}
+
+/** One line: a failure (with its retry key) wins, then progress, then a flash message, then info. */
+export function StatusLine({ error, loading, loadingText, flash, info }: StatusLineProps) {
+  if (error) {
+    return (
+      <Text wrap="truncate-end" color="red">
+        {`✘ ${error} — press R (or Ctrl+R) to retry`}
+      </Text>
+    );
+  }
+  if (loading) return <Spinner label={loadingText} />;
+  if (flash) return <Text wrap="truncate-end" color="cyan">{flash}</Text>;
+  return <Text wrap="truncate-end" dimColor>{info}</Text>;
+}

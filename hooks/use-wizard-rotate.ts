@@ -1,0 +1,63 @@
+// The rotate dialog's phases: confirm → running → (HMAC) report / (OAuth) the new secret once,
+// then an offer to retire the previous secrets. Results with secrets stay in component state only.
+import { useState } from 'react';
+import type { AppContext } from '../src/app-context.js';
+import type { CredentialView, OAuthSecret } from '../src/model/credential.js';
+import { rotateHmac, rotateOAuth } from '../src/ops/rotate.js';
+import type { HmacRotationResult, OAuthRotationResult } from '../src/ops/rotate-types.js';
+import { describeFailure } from '../src/tui/wizard-failure.js';
+import type { SubmitFailure } from '../src/tui/wizard-state.js';
+
+export type RotatePhase =
+  | { kind: 'confirm' }
+  | { kind: 'running' }
+  | { kind: 'failed'; failure: SubmitFailure; hint: string | null }
+  | { kind: 'hmac'; result: HmacRotationResult }
+  | { kind: 'oauth'; result: OAuthRotationResult }
+  | { kind: 'retire'; result: OAuthRotationResult; old: OAuthSecret[] }
+  | { kind: 'retiring'; old: OAuthSecret[] }
+  | { kind: 'retired'; retired: string[]; failures: string[] };
+
+export function useWizardRotate(ctx: AppContext, c: CredentialView) {
+  const [phase, setPhase] = useState<RotatePhase>({ kind: 'confirm' });
+
+  const fail = (err: unknown) => {
+    const raw = typeof err === 'object' && err !== null ? (err as { hint?: unknown }).hint : undefined;
+    const hint = typeof raw === 'string' && raw ? raw : null;
+    setPhase({ kind: 'failed', failure: describeFailure(err), hint });
+  };
+
+  const start = () => {
+    setPhase({ kind: 'running' });
+    if (c.type === 'hmac') {
+      rotateHmac(ctx, c, { credentialsPath: ctx.credentialsPath }).then((result) => setPhase({ kind: 'hmac', result }), fail);
+    } else {
+      rotateOAuth(ctx, c, { retireOld: false }).then((result) => setPhase({ kind: 'oauth', result }), fail);
+    }
+  };
+
+  /** After the new OAuth secret was shown: offer to retire the ones it replaces. */
+  const afterOAuthSecret = (result: OAuthRotationResult): boolean => {
+    const old = c.secrets.filter((s) => s.secretId !== result.secret.secretId);
+    if (old.length === 0) return false;
+    setPhase({ kind: 'retire', result, old });
+    return true;
+  };
+
+  const retire = async (old: OAuthSecret[]) => {
+    setPhase({ kind: 'retiring', old });
+    const retired: string[] = [];
+    const failures: string[] = [];
+    for (const s of old) {
+      try {
+        await ctx.service.retireOAuthSecret(c.id, s.secretId);
+        retired.push(s.secretId);
+      } catch (err) {
+        failures.push(`${s.secretId}: ${describeFailure(err).message}`);
+      }
+    }
+    setPhase({ kind: 'retired', retired, failures });
+  };
+
+  return { phase, start, afterOAuthSecret, retire };
+}

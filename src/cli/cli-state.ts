@@ -1,0 +1,115 @@
+// The state one run of the CLI shares between commands: io, global flags, the connection.
+import type { ApiClient } from '../api/client.js';
+import type { AppContext } from '../app-context.js';
+import { connect, connectDemo, type Connected } from '../connect.js';
+import { defaultCredentialsPath } from '../credentials/sources.js';
+import type { RegionName } from '../signing/region.js';
+import { readOnlyRefusal } from './errors.js';
+import type { CliIo } from './io.js';
+import { colourWanted, makePainter, type Painter } from './output.js';
+
+export interface GlobalOptions {
+  profile?: string;
+  apiUrl?: string;
+  region?: RegionName;
+  demo?: boolean;
+  readOnly?: boolean;
+  debug?: boolean;
+  /** false with --no-color. */
+  color?: boolean;
+}
+
+export interface Session {
+  ctx: AppContext;
+  client: ApiClient;
+  /** The bare id of the HMAC key signing the requests; null with an OAuth client. */
+  keyId: string | null;
+  close(): Promise<void>;
+}
+
+export interface SessionChoice {
+  /** Override the environment the key is resolved from (doctor/check strip the env key this way). */
+  env?: Record<string, string | undefined>;
+  profile?: string;
+}
+
+function keyIdOf(key: Connected['key']): string | null {
+  return 'id' in key ? key.id : null;
+}
+
+export class CliState {
+  globals: GlobalOptions = {};
+  /** Set by a command that finishes without throwing but wants a non-zero exit (check, doctor). */
+  exitCode = 0;
+  private sessions: Session[] = [];
+  private main: Promise<Session> | null = null;
+
+  constructor(readonly io: CliIo, readonly version: string) {}
+
+  out(text: string): void {
+    this.io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+
+  /** A note for the human on stderr (never data a script should parse). */
+  note(text: string): void {
+    this.io.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+
+  warn(text: string): void {
+    this.note(`vcreds: warning: ${text}`);
+  }
+
+  get paint(): Painter {
+    return makePainter(colourWanted(Boolean(this.io.stdout.isTTY), this.io.env, this.globals.color !== false));
+  }
+
+  /** The user's credentials file. Commands that write use their session's ctx.credentialsPath (a temp file with --demo). */
+  get credentialsPath(): string {
+    return defaultCredentialsPath(this.io.env);
+  }
+
+  debugLine = (line: string): void => {
+    if (this.globals.debug) this.io.stderr.write(`[debug] ${line}\n`);
+  };
+
+  refuseIfReadOnly(what: string): void {
+    if (this.globals.readOnly) throw readOnlyRefusal(what);
+  }
+
+  /** The connection for this run, opened once (the in-process emulator with --demo). */
+  session(): Promise<Session> {
+    this.main ??= this.open({});
+    return this.main;
+  }
+
+  /** Another connection, with a different key source (check --all-profiles, doctor). */
+  async open(choice: SessionChoice): Promise<Session> {
+    const g = this.globals;
+    const options = {
+      env: choice.env ?? this.io.env,
+      profile: choice.profile ?? g.profile,
+      apiUrl: g.apiUrl,
+      region: g.region,
+      credentialsPath: this.credentialsPath,
+      debug: g.debug ? this.debugLine : undefined,
+      readOnly: Boolean(g.readOnly),
+    };
+    let session: Session;
+    if (g.demo) {
+      // The demo keeps its own temporary credentials file: never the user's.
+      const demo = await connectDemo({ debug: options.debug });
+      session = { ctx: g.readOnly ? { ...demo.ctx, readOnly: true } : demo.ctx, client: demo.client, keyId: keyIdOf(demo.key), close: () => demo.close() };
+    } else {
+      const real = await connect(options);
+      if (real.regionMismatch) this.warn(real.regionMismatch);
+      session = { ctx: real.ctx, client: real.client, keyId: keyIdOf(real.key), close: async () => {} };
+    }
+    this.sessions.push(session);
+    return session;
+  }
+
+  async closeAll(): Promise<void> {
+    const all = this.sessions.splice(0);
+    await Promise.allSettled(all.map((s) => s.close()));
+  }
+}

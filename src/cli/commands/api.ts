@@ -1,0 +1,49 @@
+// `vcreds api [-X METHOD] PATH [-f key=value]...`: like `gh api`, signed.
+import { Option, type Command } from 'commander';
+import type { CliState } from '../cli-state.js';
+import { CliError, UsageError } from '../errors.js';
+import { EXAMPLES } from '../help.js';
+import { parseField, parseMethod } from '../parse.js';
+
+/** Accepts a path, or a full URL whose path is used (pasted from docs). */
+export function apiPath(input: string): string {
+  const t = input.trim();
+  if (/^https?:\/\//i.test(t)) {
+    const u = new URL(t);
+    return u.pathname + u.search;
+  }
+  return t.startsWith('/') ? t : `/${t}`;
+}
+
+export function registerApi(program: Command, cli: CliState): void {
+  program
+    .command('api')
+    .description('an authenticated request to any Veracode REST path; JSON to stdout')
+    .argument('<path>', 'e.g. /api/authn/v2/users/self')
+    .addOption(new Option('-X, --method <method>', 'HTTP method').default('GET').argParser(parseMethod))
+    .addOption(new Option('-f, --field <key=value>', 'query parameter (GET) or JSON body field (others); repeatable').argParser(parseField))
+    .addHelpText('after', EXAMPLES.api)
+    .action(async (path: string, o: { method: string; field?: [string, unknown][] }) => {
+      if (!path.trim()) throw new UsageError('the path is empty', 'Give a path such as /api/authn/v2/users/self.');
+      if (o.method !== 'GET' && o.method !== 'HEAD') cli.refuseIfReadOnly(`send a ${o.method} request`);
+      const session = await cli.session();
+      const fields = o.field ?? [];
+      const target = apiPath(path);
+      const options =
+        o.method === 'GET' || o.method === 'HEAD'
+          ? { query: Object.fromEntries(fields.map(([k, v]) => [k, v === null ? 'null' : (v as string | number | boolean)])) }
+          : { json: Object.fromEntries(fields) };
+      const answer = await session.client.requestRaw(o.method, target, options);
+      if (answer.body !== undefined) {
+        cli.out(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body, null, 2));
+      }
+      if (answer.status < 200 || answer.status >= 300) {
+        const said = typeof answer.body === 'object' && answer.body && 'message' in answer.body ? `: ${String((answer.body as { message: unknown }).message)}` : '';
+        throw new CliError(
+          `${o.method} ${target} answered ${answer.status}${said}`,
+          1,
+          answer.conversationId ? `Veracode support may ask for the conversation id ${answer.conversationId}.` : undefined,
+        );
+      }
+    });
+}

@@ -1,0 +1,46 @@
+// `vcreds check`: exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+import { Option, type Command } from 'commander';
+import { gatherAllProfiles, gatherCurrentKey, gatherOrganisation } from '../../ops/check.js';
+import { evaluateCheck } from '../../ops/check-rules.js';
+import type { CliState } from '../cli-state.js';
+import { CHECK_EXIT_HELP, EXAMPLES } from '../help.js';
+import { parseDays } from '../parse.js';
+import { UsageError } from '../errors.js';
+
+interface CheckOptions {
+  allProfiles?: boolean;
+  org?: boolean;
+  warn: number;
+  critical: number;
+  json?: boolean;
+}
+
+const STYLE = { OK: 'green', WARNING: 'yellow', CRITICAL: 'red', UNKNOWN: 'dim' } as const;
+
+export function registerCheck(program: Command, cli: CliState): void {
+  program
+    .command('check')
+    .description('monitoring check of expiry: exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN')
+    .addOption(new Option('--all-profiles', 'every profile of the credentials file').conflicts('org'))
+    .option('--org', 'every credential of the organisation (what you can see)')
+    .addOption(new Option('--warn <days>', 'WARNING when a credential expires within DAYS').default(7).argParser(parseDays))
+    .addOption(new Option('--critical <days>', 'CRITICAL when it expires within DAYS').default(1).argParser(parseDays))
+    .option('--json', 'JSON on stdout')
+    .addHelpText('after', `${CHECK_EXIT_HELP}${EXAMPLES.check}`)
+    .action(async (o: CheckOptions) => {
+      if (o.allProfiles && cli.globals.demo) throw new UsageError('--demo: --all-profiles checks your own credentials file, which the demo does not use');
+      const subjects = o.org
+        ? await gatherOrganisation(() => cli.session())
+        : o.allProfiles
+          ? await gatherAllProfiles(cli.credentialsPath, cli.io.env, (choice) => cli.open(choice))
+          : await gatherCurrentKey(() => cli.session(), cli.globals.profile ?? null);
+      const report = evaluateCheck(subjects, { warn: o.warn, critical: o.critical, now: Date.now() });
+      if (o.json) {
+        cli.out(JSON.stringify({ state: report.state, exitCode: report.exitCode, warnDays: o.warn, criticalDays: o.critical, results: report.results }, null, 2));
+      } else {
+        const paint = cli.paint;
+        cli.out(report.results.map((r) => paint(STYLE[r.state], r.state) + r.line.slice(r.state.length)).join('\n'));
+      }
+      cli.exitCode = report.exitCode;
+    });
+}

@@ -1,0 +1,117 @@
+// `vcreds create hmac` and `vcreds create oauth`.
+import { Option, type Command } from 'commander';
+import { writeProfiles } from '../../credentials/writer.js';
+import type { GeneratedHmac } from '../../identity/types.js';
+import { viewOf } from '../../model/credential.js';
+import { validateOAuthDraft, type FieldError, type OAuthDraft } from '../../ops/create-rules.js';
+import { resolveUser } from '../../ops/resolve.js';
+import type { CliState } from '../cli-state.js';
+import { credentialJson } from '../credential-format.js';
+import { CliError, EXIT, UsageError } from '../errors.js';
+import { EXAMPLES } from '../help.js';
+import { checkProfileName, collect } from '../parse.js';
+import { loadViews } from './load.js';
+import { hmacSecretText } from './secret-text.js';
+
+export function registerCreate(program: Command, cli: CliState): void {
+  const create = program
+    .command('create')
+    .description('create an HMAC key or an OAuth client (the secret is shown once)')
+    .addHelpText('after', `\nSee vcreds create hmac --help and vcreds create oauth --help.\n`);
+
+  create
+    .command('hmac')
+    .description('generate a new HMAC pair (the owner\'s previous pair is revoked)')
+    .option('--user <name|id>', 'owner: a user name or id (default: yourself; admins only for others)')
+    .addOption(new Option('--save-profile <name>', 'write the pair to this profile of the credentials file instead of printing it').argParser(checkProfileName))
+    .option('--json', 'JSON on stdout')
+    .addHelpText('after', EXAMPLES.createHmac)
+    .action(async (o: { user?: string; saveProfile?: string; json?: boolean }) => {
+      cli.refuseIfReadOnly('create an HMAC key');
+      const session = await cli.session();
+      const { ctx } = session;
+      let userId: string | undefined;
+      if (o.user) {
+        const { org } = await loadViews(cli);
+        const user = resolveUser(org.users, o.user);
+        userId = user.userId === org.caller.userId ? undefined : user.userId;
+      }
+      const generated = await ctx.service.generateHmac(userId);
+      cli.note(`vcreds: a new HMAC pair was generated for ${generated.owner.userName}; the previous pair stops working within 24 hours.`);
+      await deliverHmac(cli, ctx.credentialsPath, generated, o.saveProfile, Boolean(o.json));
+    });
+
+  create
+    .command('oauth')
+    .description('create an OAuth client, down-scoped to the roles you choose')
+    .option('--name <name>', 'client name, 1 to 64 characters, unique per owner (required)')
+    .option('--ttl-days <days>', 'lifetime in days, 1 to 365 (or --expires)')
+    .option('--expires <date>', 'expiry date YYYY-MM-DD, in the future, at most 365 days away (or --ttl-days)')
+    .option('--description <text>', 'what the client is for')
+    .option('--role <role>', "a role to grant, repeatable; must be among the owner's roles (at least one)", collect, [])
+    .option('--user <name|id>', 'owner: a user name or id (default: yourself)')
+    .option('--json', 'JSON on stdout')
+    .addHelpText('after', EXAMPLES.createOauth)
+    .action(async (o: { name?: string; ttlDays?: string; expires?: string; description?: string; role: string[]; user?: string; json?: boolean }) => {
+      const draft: OAuthDraft = { name: o.name ?? '', description: o.description, ttlDays: o.ttlDays, expires: o.expires, roles: o.role };
+      // What can be judged without the server is judged first: a typo costs no request.
+      const offline = validateOAuthDraft(draft, { now: Date.now(), maxTtlDays: 365, ownerRoles: o.role.map((name) => ({ name })) });
+      if (!offline.ok) throw fieldErrors(offline.errors);
+      cli.refuseIfReadOnly('create an OAuth client');
+      const { org, session } = await loadViews(cli);
+      const owner = o.user ? resolveUser(org.users, o.user) : org.caller;
+      if (owner.userId !== org.caller.userId) draft.userId = owner.userId;
+      const checked = validateOAuthDraft(draft, { now: session.ctx.now(), maxTtlDays: org.maxTtlDays, ownerRoles: owner.roles });
+      if (!checked.ok) throw fieldErrors(checked.errors);
+      const created = await session.ctx.service.createOAuthClient(checked.input);
+      const view = viewOf(created.client, session.ctx.now());
+      if (o.json) {
+        cli.out(JSON.stringify({ client: credentialJson(view), clientId: created.secret.clientId || view.id, secretId: created.secret.secretId, clientSecret: created.secret.clientSecret, expiresAt: created.secret.expiresAt }, null, 2));
+        return;
+      }
+      cli.out(
+        [
+          `# OAuth client "${view.name ?? checked.input.name}" for ${view.owner.userName}, roles ${view.roles.map((r) => r.name).join(', ')}, expires ${(view.expiresAt ?? '').slice(0, 10)}.`,
+          '# The secret is shown once: store it now.',
+          `client_id = ${created.secret.clientId || view.id}`,
+          `client_secret = ${created.secret.clientSecret}`,
+        ].join('\n'),
+      );
+    });
+}
+
+function fieldErrors(errors: FieldError[]): UsageError {
+  const [first, ...rest] = errors;
+  const message = [`--${first!.field}: ${first!.message}`, ...rest.map((e) => `--${e.field}: ${e.message}`)].join('\nvcreds: ');
+  return new UsageError(message, 'See vcreds create oauth --help.');
+}
+
+/**
+ * The pair goes to the profile, or to stdout. If saving fails, it goes to stdout anyway: the
+ * server has already revoked the previous pair, so this secret is the only one that works.
+ */
+export async function deliverHmac(cli: CliState, path: string, generated: GeneratedHmac, profile: string | undefined, json: boolean): Promise<void> {
+  if (profile) {
+    try {
+      const written = writeProfiles(path, [{ profile, id: generated.apiId, secret: generated.apiSecret }]);
+      for (const w of written.warnings) cli.warn(w);
+      if (json) {
+        cli.out(JSON.stringify({ apiId: generated.apiId, expiresAt: generated.expiresAt, owner: generated.owner, savedTo: { path, profile, backupPath: written.backupPath } }, null, 2));
+      } else {
+        cli.out(`Saved the new key ${generated.apiId} (${generated.owner.userName}, expires ${(generated.expiresAt ?? 'never').slice(0, 10)}) to profile [${profile}] of ${path}.`);
+      }
+      return;
+    } catch (err) {
+      cli.warn(`could not save to profile [${profile}] of ${path}: ${err instanceof Error ? err.message : String(err)}`);
+      cli.warn('the new pair is printed below instead; store it now, it is not shown again.');
+      printHmac(cli, generated, json);
+      throw new CliError('the key was generated but not saved', EXIT.failed, 'Paste the pair printed above into your credentials file.');
+    }
+  }
+  printHmac(cli, generated, json);
+}
+
+function printHmac(cli: CliState, generated: GeneratedHmac, json: boolean): void {
+  if (json) cli.out(JSON.stringify({ apiId: generated.apiId, apiSecret: generated.apiSecret, expiresAt: generated.expiresAt, owner: generated.owner }, null, 2));
+  else cli.out(hmacSecretText(generated));
+}

@@ -1,0 +1,68 @@
+// `vcreds list` and `vcreds show`.
+import { Option, type Command } from 'commander';
+import { EMPTY_FILTER, matchesFilter, sortCredentials, type CredentialFilter } from '../../model/filter.js';
+import { resolveCredential } from '../../ops/resolve.js';
+import type { CliState } from '../cli-state.js';
+import { credentialCsv, credentialDetail, credentialDetailJson, credentialJson, credentialTable } from '../credential-format.js';
+import { UsageError } from '../errors.js';
+import { EXAMPLES } from '../help.js';
+import { parseAccounts, parseDays, parseStatuses, parseTypes } from '../parse.js';
+import { loadViews } from './load.js';
+
+interface ListOptions {
+  type?: CredentialFilter['types'];
+  status?: CredentialFilter['statuses'];
+  account?: CredentialFilter['accounts'];
+  owner?: string;
+  expiringWithin?: number;
+  json?: boolean;
+  csv?: boolean;
+}
+
+export function filterFrom(o: ListOptions): CredentialFilter {
+  return {
+    ...EMPTY_FILTER,
+    types: o.type ?? [],
+    statuses: o.status ?? [],
+    accounts: o.account ?? [],
+    owner: o.owner ?? '',
+    expiringWithinDays: o.expiringWithin ?? null,
+  };
+}
+
+export function registerList(program: Command, cli: CliState): void {
+  program
+    .command('list')
+    .description('list every credential you can see (all of the organisation for admins)')
+    .addOption(new Option('--type <types>', 'hmac or oauth (comma-separated for several)').argParser(parseTypes))
+    .addOption(new Option('--status <statuses>', 'active, expiring, expired or revoked (comma-separated)').argParser(parseStatuses))
+    .addOption(new Option('--account <kinds>', 'owner account kind: user or api').argParser(parseAccounts))
+    .option('--owner <name>', "owner's user name (substring, case-insensitive) or user id")
+    .addOption(new Option('--expiring-within <days>', 'only credentials expiring within DAYS (expired included)').argParser(parseDays))
+    .addOption(new Option('--json', 'JSON array on stdout').conflicts('csv'))
+    .option('--csv', 'CSV (RFC 4180) on stdout')
+    .addHelpText('after', EXAMPLES.list)
+    .action(async (o: ListOptions) => {
+      const { views } = await loadViews(cli);
+      const list = sortCredentials(views.filter((v) => matchesFilter(v, filterFrom(o))));
+      if (o.json) cli.out(JSON.stringify(list.map(credentialJson), null, 2));
+      else if (o.csv) cli.io.stdout.write(credentialCsv(list));
+      else cli.io.stdout.write(credentialTable(list, cli.paint));
+    });
+}
+
+export function registerShow(program: Command, cli: CliState): void {
+  program
+    .command('show')
+    .description('show one credential, every field')
+    .argument('<id>', 'credential id (HMAC API id or OAuth client id), or a unique prefix of 8+ characters')
+    .option('--json', 'JSON on stdout')
+    .addHelpText('after', EXAMPLES.show)
+    .action(async (id: string, o: { json?: boolean }) => {
+      if (!id.trim()) throw new UsageError('the credential id is empty');
+      const { views } = await loadViews(cli);
+      const c = resolveCredential(views, id);
+      if (o.json) cli.out(JSON.stringify(credentialDetailJson(c), null, 2));
+      else cli.io.stdout.write(credentialDetail(c, cli.paint));
+    });
+}

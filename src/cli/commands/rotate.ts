@@ -1,0 +1,86 @@
+// `vcreds rotate (--profile NAME | ID) [--retire-old] [--json]`.
+import type { Command } from 'commander';
+import { viewOf, type Credential } from '../../model/credential.js';
+import { resolveCredential } from '../../ops/resolve.js';
+import { rotateHmac, rotateOAuth } from '../../ops/rotate.js';
+import type { HmacRotationResult, OAuthRotationResult } from '../../ops/rotate-types.js';
+import type { CliState } from '../cli-state.js';
+import { CliError, EXIT } from '../errors.js';
+import { EXAMPLES } from '../help.js';
+import { loadViews } from './load.js';
+import { hmacSecretText } from './secret-text.js';
+
+export function registerRotate(program: Command, cli: CliState): void {
+  program
+    .command('rotate')
+    .description('replace a key with a new one, update local profiles, prove it works')
+    .argument('[id]', 'credential id or unique prefix (default: the key in use, i.e. --profile, env vars or [default])')
+    .option('--retire-old', 'OAuth: retire the previous secret once the new one is proven')
+    .option('--json', 'JSON on stdout')
+    .addHelpText('after', EXAMPLES.rotate)
+    .action(async (id: string | undefined, o: { retireOld?: boolean; json?: boolean }) => {
+      cli.refuseIfReadOnly('rotate a credential');
+      const { session, views } = await loadViews(cli);
+      const { ctx } = session;
+      let target: Credential;
+      if (id) {
+        target = resolveCredential(views, id);
+      } else {
+        const keyId = session.keyId;
+        if (!keyId) throw new CliError('no HMAC key in use to rotate (the connection uses an OAuth client)', EXIT.usage, 'Give the id of the credential to rotate.');
+        const found = views.find((v) => v.type === 'hmac' && v.id.toLowerCase() === keyId.toLowerCase()) ?? (await ctx.service.getHmac(keyId));
+        if (!found) throw new CliError(`the server does not list the key in use (${keyId})`, EXIT.failed, 'Give the id of the credential to rotate.');
+        target = found;
+      }
+      if (target.type === 'hmac') {
+        const r = await rotateHmac(ctx, target, { credentialsPath: ctx.credentialsPath });
+        reportHmac(cli, r, Boolean(o.json));
+        if (r.proof !== 'ok' || r.write === 'failed') cli.exitCode = EXIT.failed;
+      } else {
+        const r = await rotateOAuth(ctx, target, { retireOld: Boolean(o.retireOld) });
+        reportOAuth(cli, r, viewOf(target, ctx.now()).name ?? target.id, Boolean(o.json));
+        if (r.proof !== 'ok' || r.problems.length) cli.exitCode = EXIT.failed;
+      }
+    });
+}
+
+/** The secret is printed unless it sits, proven, in the credentials file. */
+function secretMustBeShown(r: HmacRotationResult): boolean {
+  return !(r.write === 'ok' && !r.restored);
+}
+
+function reportHmac(cli: CliState, r: HmacRotationResult, json: boolean): void {
+  const show = secretMustBeShown(r);
+  for (const p of r.problems) cli.warn(p);
+  if (json) {
+    const { apiSecret, ...generated } = r.generated;
+    cli.out(JSON.stringify({ type: 'hmac', generated: { ...generated, apiSecret: show ? apiSecret : null }, profilesUpdated: r.profilesUpdated, backupPath: r.backupPath, write: r.write, proof: r.proof, restored: r.restored, problems: r.problems }, null, 2));
+    return;
+  }
+  const lines: string[] = [];
+  if (r.write === 'ok' && !r.restored) {
+    lines.push(`Rotated: profiles ${r.profilesUpdated.map((p) => `[${p}]`).join(', ')} now hold the new key ${r.generated.apiId}${r.backupPath ? ` (previous file kept as ${r.backupPath})` : ''}.`);
+  }
+  lines.push(r.proof === 'ok' ? 'The new key works (a signed call succeeded).' : r.proof === 'failed' ? 'The new key FAILED its test call.' : '');
+  lines.push(`The previous key of ${r.generated.owner.userName} stops working within 24 hours.`);
+  if (show) lines.push(hmacSecretText(r.generated));
+  cli.out(lines.filter(Boolean).join('\n'));
+}
+
+function reportOAuth(cli: CliState, r: OAuthRotationResult, name: string, json: boolean): void {
+  for (const p of r.problems) cli.warn(p);
+  if (json) {
+    cli.out(JSON.stringify({ type: 'oauth', secret: r.secret, retiredSecretIds: r.retiredSecretIds ?? (r.retiredSecretId ? [r.retiredSecretId] : []), proof: r.proof, problems: r.problems }, null, 2));
+    return;
+  }
+  const retired = r.retiredSecretIds ?? (r.retiredSecretId ? [r.retiredSecretId] : []);
+  cli.out(
+    [
+      `New secret ${r.secret.secretId} for OAuth client "${name}"${r.proof === 'ok' ? ' (proven: a token was issued)' : r.proof === 'failed' ? ' (its token request FAILED)' : ''}.`,
+      retired.length ? `Retired: ${retired.join(', ')}.` : 'The previous secret still works; retire it with --retire-old once everything uses the new one.',
+      '# The secret is shown once: store it now.',
+      `client_id = ${r.secret.clientId}`,
+      `client_secret = ${r.secret.clientSecret}`,
+    ].join('\n'),
+  );
+}

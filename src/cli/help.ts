@@ -1,0 +1,132 @@
+// Help text that commander does not generate: examples for every command and the exit codes.
+
+export const EXIT_CODES_HELP = `
+Exit codes (every command except check):
+  0  done
+  1  failed: API, network, authentication or configuration error, or a change refused by --read-only
+  2  usage error: unknown command or flag, bad value (the message names the flag and what is allowed)
+`;
+
+export const CHECK_EXIT_HELP = `
+Exit codes (the monitoring convention: Nagios, Icinga, Zabbix, Sensu):
+  0  OK        every credential is valid beyond --warn days
+  1  WARNING   one expires within --warn days (default 7, Veracode's first reminder)
+  2  CRITICAL  one is expired, revoked, rejected by the server, or expires within --critical days (default 1)
+  3  UNKNOWN   cannot tell: network or configuration problem
+  The worst state wins; a known problem (CRITICAL, WARNING) outranks UNKNOWN.
+  Lines are printed worst first. --org skips revoked credentials no local profile holds.
+`;
+
+export const MAIN_HELP_AFTER = `
+Without a command, vcreds opens the interactive table (on a terminal only).
+
+Examples:
+  vcreds                                   open the interactive table
+  vcreds --demo                            try it on the built-in demo organisation
+  vcreds list --status expiring,expired    what needs attention
+  vcreds list --json | jq '.[].id'         machine-readable list
+  vcreds show 3ddaeeb1                     one credential (a unique id prefix of 8+ characters)
+  vcreds create hmac --save-profile ci     new key, saved to ~/.veracode/credentials [ci]
+  vcreds create oauth --name deploy --ttl-days 90 --role uploadapi
+  vcreds revoke 3ddaeeb1 --yes             revoke without asking (scripts)
+  vcreds rotate --profile ci               new key for [ci], file updated atomically, proven
+  vcreds check --all-profiles --warn 14    for monitoring: exit 0/1/2/3
+  vcreds doctor                            audit the local setup
+  vcreds api /api/authn/v2/users/self      any signed request, JSON to stdout
+  vcreds emulator --port 8080              a local Identity API for trying things out
+
+Credentials: VERACODE_API_KEY_ID + VERACODE_API_KEY_SECRET (they win when both are set), else
+the profile (--profile, VERACODE_API_PROFILE, or [default]) of ~/.veracode/credentials.
+NO_COLOR turns colour off, like --no-color.
+${EXIT_CODES_HELP}`;
+
+export const EXAMPLES = {
+  list: `
+Examples:
+  vcreds list
+  vcreds list --type hmac --status expiring,expired
+  vcreds list --account api --owner ci-bot
+  vcreds list --expiring-within 30 --csv > soon.csv
+  vcreds list --json | jq '.[] | select(.status=="expired") | .id'
+
+--json prints an array of objects with the keys id, type, name, owner {userId, userName,
+accountType}, status, expiresAt, daysLeft, createdAt, revokedAt, roles, profiles.
+`,
+  show: `
+Examples:
+  vcreds show 3ddaeeb10ca690df3fee5e3bd1c329fa
+  vcreds show 3ddaeeb1 --json        (a unique prefix of at least 8 characters)
+`,
+  createHmac: `
+The owner's previous HMAC pair is revoked by Veracode (it stops working within 24 hours).
+The secret is printed once to stdout; with --save-profile it is written to the credentials file
+(atomically, 0600, the previous file kept as credentials.bak) and not printed.
+
+Examples:
+  vcreds create hmac                          a new pair for yourself, printed once
+  vcreds create hmac --save-profile ci        ... saved to [ci] instead of printed
+  vcreds create hmac --user ci-bot --json     for an API service account (admins)
+`,
+  createOauth: `
+Examples:
+  vcreds create oauth --name deploy --ttl-days 90 --role uploadapi
+  vcreds create oauth --name reports --expires 2026-12-31 --role resultsapi --role uploadapi \\
+      --description "nightly report job" --user ci-bot --json
+`,
+  revoke: `
+Revoking takes effect immediately. On a terminal you are asked to type the id's last 4
+characters; without a terminal, --yes is required.
+
+Examples:
+  vcreds revoke 3ddaeeb1
+  vcreds revoke 3ddaeeb10ca690df3fee5e3bd1c329fa --yes
+`,
+  rotate: `
+HMAC: a new pair for the key's owner; every local profile holding the old key is updated in one
+atomic write; the new key is proven with a signed call; if the proof fails the file is restored
+and the new secret is printed so it is never lost. OAuth: a new secret (printed once), proven with
+a token request; --retire-old then retires the previous secret(s).
+
+Examples:
+  vcreds rotate --profile ci            the key of profile [ci]
+  vcreds rotate                         the key in use (env vars or [default])
+  vcreds rotate 3ddaeeb1                any HMAC key or OAuth client by id
+  vcreds rotate 0oa1b2c3d4 --retire-old --json
+`,
+  check: `
+Examples:
+  vcreds check                          the key in use
+  vcreds check --profile ci --warn 14 --critical 3
+  vcreds check --all-profiles           every profile of ~/.veracode/credentials
+  vcreds check --org --json             every credential of the organisation (admins)
+`,
+  doctor: `
+Checks: every profile and the env vars against the server (active, expiring, expired, revoked,
+unknown key); env vars and file both set; a key whose region prefix disagrees with the API URL;
+a credentials file readable by group or others; no [default]; a leftover [greenlight]; one key
+in several profiles; non-standard variables (VERACODE_API_ID, VERACODE_API_KEY).
+Exit 0 when all is well, 1 when anything needs fixing.
+
+Examples:
+  vcreds doctor
+  vcreds doctor --json
+`,
+  api: `
+Like gh api: -f key=value becomes a query parameter for GET, a JSON body field otherwise
+(numbers, true, false and null are typed). The JSON answer is printed to stdout; a non-2xx
+answer is also explained on stderr and exits 1.
+
+Examples:
+  vcreds api /api/authn/v2/users/self
+  vcreds api /api/authn/v2/users -f detailed=true -f size=10
+  vcreds api -X POST /api/authn/v2/api_credentials
+`,
+  emulator: `
+Serves the Veracode Identity API on 127.0.0.1 with a seeded organisation, and prints the API URL
+and an admin key as a profile snippet. Runs until Ctrl+C.
+
+Examples:
+  vcreds emulator
+  vcreds emulator --port 8080 --users 200 --data ./emulator.json
+`,
+};

@@ -1,0 +1,104 @@
+// The CLI as a function: argv in, exit code out, all output through the injected io.
+import { Command, CommanderError, Option } from 'commander';
+import { CliState } from './cli-state.js';
+import { EXIT, UsageError, report } from './errors.js';
+import { MAIN_HELP_AFTER } from './help.js';
+import type { CliIo } from './io.js';
+import { parseRegion } from './parse.js';
+import { registerApi } from './commands/api.js';
+import { registerCheck } from './commands/check.js';
+import { registerCreate } from './commands/create.js';
+import { registerDoctor } from './commands/doctor.js';
+import { registerEmulator } from './commands/emulator.js';
+import { registerList, registerShow } from './commands/list.js';
+import { registerRevoke } from './commands/revoke.js';
+import { registerRotate } from './commands/rotate.js';
+import { runDefault } from './commands/interactive.js';
+
+export const COMMANDS = ['list', 'show', 'create', 'revoke', 'rotate', 'check', 'doctor', 'api', 'emulator'];
+
+export function buildProgram(cli: CliState): Command {
+  const program = new Command('vcreds');
+  program
+    .description('Manage Veracode API credentials (HMAC keys and OAuth clients) from the terminal.')
+    .version(cli.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help (every command has its own: vcreds list --help)')
+    .option('--profile <name>', 'profile of ~/.veracode/credentials to use (default: VERACODE_API_PROFILE, else [default])')
+    .option('--api-url <url>', 'API base URL (https, or http for loopback such as the emulator)')
+    .addOption(new Option('--region <region>', 'Veracode region when the key has no prefix: com, eu or us').argParser(parseRegion))
+    .option('--demo', 'use the built-in emulator with a demo organisation')
+    .option('--read-only', 'refuse every change (create, revoke, rotate, non-GET api)')
+    .option('--debug', 'log each request to stderr (Authorization and secrets redacted) and show stack traces')
+    .option('--no-color', 'no colour (NO_COLOR is honoured too)')
+    .addHelpText('after', MAIN_HELP_AFTER)
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => cli.io.stdout.write(s),
+      writeErr: (s) => cli.io.stderr.write(s),
+      // One clear line; the hint points at the right --help.
+      outputError: () => {},
+    });
+
+  // Every command sees the global flags, wherever they were written on the line.
+  program.hook('preAction', (_root, action) => {
+    cli.globals = action.optsWithGlobals();
+  });
+
+  registerList(program, cli);
+  registerShow(program, cli);
+  registerCreate(program, cli);
+  registerRevoke(program, cli);
+  registerRotate(program, cli);
+  registerCheck(program, cli);
+  registerDoctor(program, cli);
+  registerApi(program, cli);
+  registerEmulator(program, cli);
+
+  // Set after the commands exist so that they keep refusing stray arguments.
+  program.allowExcessArguments(true).action(async () => {
+    const extra = program.args;
+    if (extra.length) {
+      throw new UsageError(`unknown command "${extra[0]}"`, `Commands: ${COMMANDS.join(', ')}. See vcreds --help.`);
+    }
+    cli.exitCode = await runDefault(cli);
+  });
+  return program;
+}
+
+/** The name of the command the user typed, for "see vcreds X --help". */
+function commandPath(argv: readonly string[]): string {
+  const words: string[] = [];
+  for (const a of argv) {
+    if (a.startsWith('-')) continue;
+    if (words.length === 0 && COMMANDS.includes(a)) words.push(a);
+    else if (words[0] === 'create' && words.length === 1 && (a === 'hmac' || a === 'oauth')) words.push(a);
+  }
+  return ['vcreds', ...words].join(' ');
+}
+
+export async function runCli(argv: readonly string[], io: CliIo, version: string): Promise<number> {
+  const cli = new CliState(io, version);
+  const program = buildProgram(cli);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return cli.exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' && err.exitCode === 0) return EXIT.ok;
+      if (err.code === 'commander.help' || err.code === 'commander.executeSubCommandAsync') return EXIT.usage;
+      io.stderr.write(`vcreds: ${err.message.replace(/^error: /, '')}\n`);
+      io.stderr.write(`hint: see ${commandPath(argv)} --help for the flags and values allowed.\n`);
+      return EXIT.usage;
+    }
+    const r = report(err);
+    io.stderr.write(`vcreds: ${r.message}\n`);
+    if (r.hint) io.stderr.write(`hint: ${r.hint}\n`);
+    if (cli.globals.debug || argv.includes('--debug')) {
+      if (err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
+    }
+    return r.exitCode;
+  } finally {
+    await cli.closeAll();
+  }
+}

@@ -1,0 +1,119 @@
+// `vcreds doctor`: gathering the facts (file, environment, one server call per key). The rules
+// that turn them into findings are pure, in doctor-rules.ts.
+import { isApiError } from '../api/errors.js';
+import { CredentialsError } from '../credentials/errors.js';
+import { ENV_ID, ENV_PROFILE, ENV_SECRET, readCredentialsFile, type FileProfile } from '../credentials/sources.js';
+import { viewOf } from '../model/credential.js';
+import { KeyFormatError, REGIONS, regionOfHost, validateKey, type RegionName } from '../signing/region.js';
+import type { CheckConnection, Env } from './check.js';
+import type { DoctorFacts, KeyVerdict, LocalKey } from './doctor-rules.js';
+
+export * from './doctor-rules.js';
+
+/** Names other tools use that Veracode's own tools do not read. */
+export const NON_STANDARD_VARS = ['VERACODE_API_ID', 'VERACODE_API_KEY'];
+
+export interface DoctorGatherOptions {
+  env: Env;
+  credentialsPath: string;
+  apiUrl?: string;
+  region?: RegionName;
+  /** Opens a connection with the key of that env / profile. */
+  open: (choice: { env: Env; profile?: string }) => Promise<CheckConnection>;
+}
+
+function reason(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Only the given key in the env: no OAuth client, no other key pair, no profile choice. */
+function envFor(env: Env, keep: 'env-key' | 'none'): Env {
+  const { VERACODE_OAUTH_CLIENT_ID: _a, VERACODE_OAUTH_CLIENT_SECRET: _b, VERACODE_API_PROFILE: _p, ...rest } = env;
+  if (keep === 'env-key') return rest;
+  const { [ENV_ID]: _id, [ENV_SECRET]: _secret, ...clean } = rest;
+  return clean;
+}
+
+async function verdictOf(open: () => Promise<CheckConnection>, id: string): Promise<KeyVerdict> {
+  try {
+    const conn = await open();
+    const c = await conn.ctx.service.getHmac(id);
+    if (!c) return { kind: 'rejected', message: 'the server does not know this key' };
+    const v = viewOf(c, conn.ctx.now());
+    return { kind: 'status', status: v.status, expiresAt: v.expiresAt, daysLeft: v.daysLeft };
+  } catch (err) {
+    if (isApiError(err) && err.status === 401) return { kind: 'rejected', message: '401' };
+    if (err instanceof CredentialsError) return { kind: 'invalid', message: err.message };
+    return { kind: 'unreachable', message: reason(err) };
+  }
+}
+
+function parseLocal(id: string | undefined, secret: string | undefined, missing: string): { id: string | null; prefixRegion: RegionName | null; problem: string | null } {
+  if (!id || !secret) return { id: null, prefixRegion: null, problem: missing };
+  try {
+    const k = validateKey(id, secret);
+    return { id: k.id, prefixRegion: k.regionFromPrefix ? k.region : null, problem: null };
+  } catch (err) {
+    return { id: null, prefixRegion: null, problem: err instanceof KeyFormatError ? `the API key ${err.field} is invalid: ${err.field === 'secret' ? err.rule.replace(/"[^"]{10,}"/g, '(hidden)') : err.rule}` : reason(err) };
+  }
+}
+
+export async function gatherDoctorFacts(o: DoctorGatherOptions): Promise<DoctorFacts> {
+  const env = o.env;
+  const idSet = Boolean(env[ENV_ID]?.trim());
+  const secretSet = Boolean(env[ENV_SECRET]?.trim());
+
+  let file: DoctorFacts['file'];
+  let profiles: FileProfile[] = [];
+  try {
+    const read = readCredentialsFile(o.credentialsPath);
+    profiles = read.profiles;
+    file = { state: 'ok', mode: read.mode, profiles: profiles.map((p) => p.name) };
+  } catch (err) {
+    if (err instanceof CredentialsError && err.code === 'file-missing') file = { state: 'missing' };
+    else if (err instanceof CredentialsError) file = { state: 'unreadable', message: err.message, hint: err.hint };
+    else file = { state: 'unreadable', message: reason(err), hint: `Check ${o.credentialsPath}.` };
+  }
+
+  const apiUrl = o.apiUrl ?? (o.region ? `https://${REGIONS[o.region].apiHost}` : '');
+  let apiRegion: RegionName | null = null;
+  if (apiUrl) {
+    try {
+      apiRegion = regionOfHost(new URL(apiUrl).hostname) ?? null;
+    } catch {
+      apiRegion = null;
+    }
+  }
+
+  const keys: LocalKey[] = [];
+  // One key after another: a handful of calls, well inside the rate limit, and readable debug logs.
+  if (idSet && secretSet) {
+    const parsed = parseLocal(env[ENV_ID], env[ENV_SECRET], '');
+    const verdict: KeyVerdict = parsed.problem
+      ? { kind: 'invalid', message: parsed.problem }
+      : await verdictOf(() => o.open({ env: envFor(env, 'env-key') }), parsed.id!);
+    keys.push({ source: { kind: 'env' }, id: parsed.id, prefixRegion: parsed.prefixRegion, verdict });
+  }
+  for (const p of profiles) {
+    const missing = [p.id ? null : 'veracode_api_key_id', p.secret ? null : 'veracode_api_key_secret'].filter(Boolean).join(' and ');
+    const parsed = parseLocal(p.id, p.secret, `no ${missing} (line ${p.line})`);
+    const verdict: KeyVerdict = parsed.problem
+      ? { kind: 'invalid', message: parsed.problem }
+      : await verdictOf(() => o.open({ env: envFor(env, 'none'), profile: p.name }), parsed.id!);
+    keys.push({ source: { kind: 'profile', name: p.name, line: p.line }, id: parsed.id, prefixRegion: parsed.prefixRegion, verdict });
+  }
+
+  return {
+    credentialsPath: o.credentialsPath,
+    file,
+    env: {
+      idSet,
+      secretSet,
+      profile: env[ENV_PROFILE]?.trim() || null,
+      nonStandard: NON_STANDARD_VARS.filter((n) => env[n]?.trim()),
+    },
+    apiUrl,
+    apiRegion,
+    keys,
+  };
+}

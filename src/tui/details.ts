@@ -1,0 +1,60 @@
+// What the details screen says about one credential: every field, as label/value lines.
+import type { CredentialView } from '../model/credential.js';
+import { statusText, dateOnly } from './columns.js';
+
+export interface DetailLine {
+  label: string;
+  value: string;
+  /** A section heading rather than a field. */
+  heading?: boolean;
+}
+
+export interface DetailAction {
+  keys: string;
+  label: string;
+}
+
+const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
+
+export function detailLines(c: CredentialView, credentialsPath: string): DetailLine[] {
+  const lines: DetailLine[] = [
+    { label: 'Type', value: c.type === 'hmac' ? 'HMAC (API ID + secret key)' : 'OAuth client (client ID + secret)' },
+  ];
+  if (c.type === 'oauth') lines.push({ label: 'Name', value: c.name ?? '—' });
+  lines.push(
+    { label: c.type === 'hmac' ? 'API ID' : 'Client ID', value: c.id },
+    { label: 'Owner', value: `${c.owner.userName} (${c.owner.accountType === 'api' ? 'API service account' : 'user account'})` },
+    { label: 'Status', value: statusText(c) },
+    { label: 'Expires', value: c.expiresAt ? `${dateOnly(c.expiresAt)}${c.daysLeft === null || c.status === 'revoked' ? '' : c.daysLeft < 0 ? ` (${-c.daysLeft} days ago)` : ` (in ${c.daysLeft} days)`}` : 'unknown' },
+    { label: 'Created', value: dateOnly(c.createdAt) },
+    { label: 'Revoked', value: c.revokedAt ? dateOnly(c.revokedAt) : 'no' },
+  );
+  if (c.type === 'oauth') lines.push({ label: 'Description', value: c.description || '—' });
+  lines.push({ label: 'Roles', value: '', heading: true });
+  if (!c.roles.length) lines.push({ label: '', value: 'none' });
+  for (const r of c.roles) lines.push({ label: '', value: r.description ? `${r.name} — ${r.description}` : r.name });
+  lines.push({ label: 'Local profiles', value: '', heading: true });
+  if (c.type === 'oauth') lines.push({ label: '', value: 'OAuth clients are not kept in the credentials file' });
+  else if (!c.profiles.length) lines.push({ label: '', value: `none in ${credentialsPath}` });
+  else for (const p of c.profiles) lines.push({ label: '', value: `[${p}] in ${credentialsPath}` });
+  if (c.type === 'oauth') {
+    lines.push({ label: `Secrets (${c.secrets.length})`, value: '', heading: true });
+    if (!c.secrets.length) lines.push({ label: '', value: 'none' });
+    for (const s of c.secrets) {
+      lines.push({ label: '', value: `${s.secretId}  created ${dateOnly(s.createdAt)}  expires ${dateOnly(s.expiresAt)}` });
+    }
+  }
+  return lines;
+}
+
+/** The actions this credential offers, as the details screen lists them. */
+export function detailActions(c: CredentialView, readOnly: boolean): DetailAction[] {
+  const actions: DetailAction[] = [{ keys: 'y', label: 'copy the id' }];
+  if (readOnly) return actions;
+  if (c.status !== 'revoked') {
+    actions.push({ keys: 'd', label: 'revoke' });
+    actions.push({ keys: 'r', label: c.type === 'hmac' ? 'rotate (new pair, update local profiles)' : 'rotate (add a second secret)' });
+  }
+  if (c.type === 'oauth') actions.push({ keys: 'C', label: 'clone into a new client' });
+  return actions;
+}

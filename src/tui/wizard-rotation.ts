@@ -1,0 +1,69 @@
+// What the rotate dialog says: the consequences before, and every step's outcome after. Pure.
+import type { CredentialView } from '../model/credential.js';
+import type { HmacRotationResult, OAuthRotationResult } from '../ops/rotate-types.js';
+
+export type ReportTone = 'ok' | 'fail' | 'skip' | 'info';
+export interface ReportLine {
+  tone: ReportTone;
+  text: string;
+}
+
+export const TONE_MARK: Record<ReportTone, string> = { ok: '✓', fail: '✖', skip: '–', info: '·' };
+
+const dateOf = (iso: string | null) => (iso ? iso.slice(0, 10) : 'unknown');
+
+/** Why this credential cannot be rotated/revoked here, or null. */
+export function refusalOf(c: CredentialView, readOnly: boolean, verb: 'rotate' | 'revoke'): string | null {
+  if (readOnly) return `Read-only mode: cannot ${verb} anything. Start vcreds without --read-only to make changes.`;
+  if (c.revokedAt) {
+    const what = c.type === 'hmac' ? `HMAC key ${c.id}` : `OAuth client ${c.name ?? c.id}`;
+    return `The ${what} was already revoked on ${dateOf(c.revokedAt)}: there is nothing to ${verb}. Create a new one with n.`;
+  }
+  return null;
+}
+
+export function hmacRotationPlan(c: CredentialView, credentialsPath: string): string[] {
+  const lines = [
+    `A new HMAC pair is generated for ${c.owner.userName}; the current pair ${c.id} stops working (at once or within 24 hours).`,
+  ];
+  if (c.profiles.length) {
+    lines.push(`Local profiles ${c.profiles.join(', ')} in ${credentialsPath} will be updated in one atomic write, with a backup.`);
+  } else {
+    lines.push(`No local profile holds this key: the new secret is shown once for you to save or copy.`);
+  }
+  lines.push('The new key is then tested with a signed call.');
+  return lines;
+}
+
+export function hmacRotationReport(r: HmacRotationResult, credentialsPath: string): ReportLine[] {
+  const out: ReportLine[] = [
+    { tone: 'ok', text: `New pair generated for ${r.generated.owner.userName}: ${r.generated.apiId} (expires ${dateOf(r.generated.expiresAt)})` },
+  ];
+  if (r.write === 'ok') {
+    out.push({ tone: 'ok', text: `Profiles ${r.profilesUpdated.join(', ')} updated in ${credentialsPath}${r.backupPath ? ` (backup ${r.backupPath})` : ''}` });
+  } else if (r.write === 'skipped') {
+    out.push({ tone: 'skip', text: 'No local profile held the old key: nothing was written' });
+  } else {
+    out.push({ tone: 'fail', text: `${credentialsPath} was NOT updated` });
+  }
+  if (r.proof === 'ok') out.push({ tone: 'ok', text: 'A signed test call with the new key succeeded' });
+  else if (r.proof === 'failed') out.push({ tone: 'fail', text: 'A signed test call with the new key failed' });
+  else out.push({ tone: 'skip', text: 'The new key was not tested' });
+  if (r.restored) out.push({ tone: 'info', text: `${credentialsPath} was put back as it was before the rotation` });
+  for (const p of r.problems) out.push({ tone: 'info', text: p });
+  return out;
+}
+
+/** The new secret must stay on screen until saved when it is not safely in a profile. */
+export function hmacSecretNeedsSaving(r: HmacRotationResult): boolean {
+  return r.write !== 'ok' || r.proof === 'failed' || r.restored;
+}
+
+export function oauthRotationReport(r: OAuthRotationResult): ReportLine[] {
+  const out: ReportLine[] = [{ tone: 'ok', text: `New secret ${r.secret.secretId} added (expires ${dateOf(r.secret.expiresAt)})` }];
+  if (r.proof === 'ok') out.push({ tone: 'ok', text: 'A token request with the new secret succeeded' });
+  else if (r.proof === 'failed') out.push({ tone: 'fail', text: 'A token request with the new secret failed' });
+  else out.push({ tone: 'skip', text: 'The new secret was not tested' });
+  for (const p of r.problems) out.push({ tone: 'info', text: p });
+  return out;
+}

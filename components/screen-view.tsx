@@ -11,6 +11,8 @@ import { DetailsView } from './details-view.js';
 import { FilterPanel } from './filter-panel.js';
 import { HelpOverlay } from './help-overlay.js';
 import { PlaceholderScreen } from './placeholder-screen.js';
+import { RevokeDialog } from './revoke-dialog.js';
+import { RotateDialog } from './rotate-dialog.js';
 import { SortPicker } from './sort-picker.js';
 
 export interface ScreenViewProps {
@@ -82,9 +84,15 @@ export function ScreenView({ screen, width, height, ctx, organisation, views, pr
       if (!organisation) return <PlaceholderScreen title="Credentials are still loading" width={width} onClose={onPop} />;
       return <CreateWizard ctx={ctx} organisation={organisation} prefill={screen.prefill} width={width} height={height} onClose={onCloseAction} copy={copy} />;
     case 'revoke':
-      return <PlaceholderScreen title="Revoke" width={width} onClose={onCloseAction} />;
-    case 'rotate':
-      return <PlaceholderScreen title="Rotate" width={width} onClose={onCloseAction} />;
+    case 'rotate': {
+      const c = find(screen.id);
+      if (!c) return <PlaceholderScreen title="This credential is no longer in the list" width={width} onClose={onCloseAction} />;
+      return screen.kind === 'revoke' ? (
+        <RevokeDialog ctx={ctx} credential={c} width={width} onClose={onCloseAction} />
+      ) : (
+        <RotateDialog ctx={ctx} credential={c} width={width} height={height} onClose={onCloseAction} copy={copy} />
+      );
+    }
     default:
       return null;
   }

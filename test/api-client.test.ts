@@ -181,3 +181,15 @@ test('OAuth: refused client credentials give a clear 401', async () => {
     assert.match(err.message, /rejected the API credentials \(401\): Client authentication failed.*VERACODE_OAUTH_CLIENT_ID/);
   });
 });
+
+test('a DELETE retried after a lost answer that then finds nothing counts as done', async () => {
+  await withServer((req, res, i) => (i === 0 ? json(res, 503, {}) : json(res, 404, { message: 'gone' })), async (url, seen) => {
+    const { c } = client(url);
+    assert.equal(await c.request('DELETE', '/api/authn/v2/api_credentials/abc'), undefined);
+    assert.equal(seen.length, 2);
+  });
+  await withServer((req, res) => json(res, 404, { message: 'No such credential' }), async (url) => {
+    const { c } = client(url);
+    await assert.rejects(c.request('DELETE', '/api/authn/v2/api_credentials/abc'), /404/);
+  });
+});

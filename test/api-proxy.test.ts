@@ -33,3 +33,33 @@ test('NO_PROXY: exact host, domain suffix, leading dot, wildcard, port, list sep
   assert.equal(bypassesProxy(veracode, ''), false);
   assert.equal(proxyFor(veracode, { HTTPS_PROXY: 'http://p:1', no_proxy: 'veracode.eu' }), undefined);
 });
+
+test('a request to a Veracode host tunnels through HTTPS_PROXY (a loopback proxy that refuses the CONNECT)', async () => {
+  const { createServer } = await import('node:http');
+  const { createApiClient } = await import('../src/api/client.js');
+  const connects: string[] = [];
+  // The proxy answers every CONNECT with 403, so nothing ever leaves this machine.
+  const proxy = createServer();
+  proxy.on('connect', (req, socket) => {
+    connects.push(String(req.url));
+    socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const port = (proxy.address() as { port: number }).port;
+  try {
+    const client = createApiClient({
+      baseUrl: 'https://api.veracode.com',
+      auth: { kind: 'hmac', id: '3ddaeeb10ca690df3fee5e3bd1c329fa', secret: '0123456789abcdef'.repeat(8) },
+      env: { HTTPS_PROXY: `http://127.0.0.1:${port}` },
+      retry: { limit: 0 },
+      timeoutMs: 5_000,
+    });
+    await assert.rejects(client.request('GET', '/api/authn/v2/users/self'), (err: Error) => {
+      assert.match(err.message, /proxy/i);
+      return true;
+    });
+    assert.deepEqual(connects, ['api.veracode.com:443']);
+  } finally {
+    proxy.close();
+  }
+});

@@ -35,3 +35,7 @@ test('non-JSON text: form fields, INI lines and auth schemes are redacted', () =
   assert.match(out, /grant_type=client_credentials/);
   assert.equal(redactBody(`"api_secret": "${SECRET}", broken json`).includes(SECRET), false);
 });
+
+test('credentials inside a URL (a proxy setting) are redacted', () => {
+  assert.equal(redactText('via http://me:hunter2@proxy.lan:3128 now'), `via http://${REDACTED}@proxy.lan:3128 now`);
+});

@@ -6,65 +6,19 @@
 // before it expires or after a 401. The entry selects OAuth when both VERACODE_OAUTH_CLIENT_ID
 // and VERACODE_OAUTH_CLIENT_SECRET are set.
 import type { Agents } from 'got';
-import { basicAuthorization, hmacSigner, type ApiAuth } from './auth.js';
+import type { ApiClient, ApiClientOptions, Query, RawResponse, RequestOptions } from './client-types.js';
+import { basicAuthorization, hmacSigner } from './auth.js';
 import { checkApiUrl } from './base-url.js';
 import { ApiError, MAY_HAVE_CREATED, httpError, parseJsonSafe } from './errors.js';
 import { TokenCache, parseTokenAnswer } from './oauth-token.js';
 import { proxyAgents, proxyFor } from './proxy.js';
 import { redactBody, redactText } from './redact.js';
 import { DEFAULT_RETRY_POLICY, decideRetry, isIdempotentMethod, parseRetryAfter, type AttemptOutcome, type RetryPolicy } from './retry.js';
-import { attempt, type AttemptResult } from './transport.js';
+import { attempt, networkMessage } from './transport.js';
 import { OAUTH_TOKEN_PATH } from '../identity/oauth-clients.js';
 
 export type { ApiAuth } from './auth.js';
-
-export interface ApiClientOptions {
-  /** Origin such as https://api.veracode.com or http://127.0.0.1:PORT. */
-  baseUrl: string;
-  auth: ApiAuth;
-  /** Per attempt. Default 30 s. */
-  timeoutMs?: number;
-  retry?: Partial<RetryPolicy>;
-  /** Receives one line per attempt; secrets are already redacted. */
-  debug?: (line: string) => void;
-  /** For HTTPS_PROXY / NO_PROXY. Default process.env. */
-  env?: Record<string, string | undefined>;
-  /** Clock for signing, Retry-After dates and token expiry. */
-  now?: () => number;
-  /** Waits between attempts; injected by tests. */
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  random?: () => number;
-  /** How the key is named in a 401 message, e.g. `profile "ci"`. */
-  credentialLabel?: string;
-  userAgent?: string;
-}
-
-export type Query = Record<string, string | number | boolean | undefined>;
-
-export interface RequestOptions {
-  query?: Query;
-  json?: unknown;
-  signal?: AbortSignal;
-  /** Repeating the request is harmless. Default: true for GET/DELETE, false for POST. */
-  idempotent?: boolean;
-}
-
-export interface RawResponse {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  /** Parsed JSON, or the text when the body is not JSON, or undefined when empty. */
-  body: unknown;
-  conversationId?: string;
-}
-
-export interface ApiClient {
-  readonly baseUrl: string;
-  readonly authKind: ApiAuth['kind'];
-  /** Resolves with the parsed JSON of a 2xx answer (undefined when empty); rejects with ApiError. */
-  request<T = unknown>(method: string, path: string, options?: RequestOptions): Promise<T>;
-  /** Any answer, 4xx/5xx included; rejects only when no answer arrived. For `vcreds api`. */
-  requestRaw(method: string, path: string, options?: RequestOptions): Promise<RawResponse>;
-}
+export type { ApiClient, ApiClientOptions, Query, RawResponse, RequestOptions } from './client-types.js';
 
 interface Prepared {
   method: string;
@@ -96,17 +50,6 @@ export function buildUrl(baseUrl: string, path: string, query?: Query): URL {
   return url;
 }
 
-function networkMessage(result: Extract<AttemptResult, { kind: 'network' }>, url: URL, proxyNote: string): string {
-  const where = url.origin;
-  switch (result.code) {
-    case 'ECONNREFUSED': return `Could not connect to ${where} (connection refused). Check the API URL and that the server is running.${proxyNote}`;
-    case 'ENOTFOUND': return `Host ${url.hostname} was not found (DNS). Check the API URL or region and your network.${proxyNote}`;
-    case 'EAI_AGAIN': return `Host ${url.hostname} could not be resolved right now (DNS). Check your network.${proxyNote}`;
-    case 'ECONNRESET': return `The connection to ${where} was reset before an answer arrived.${proxyNote}`;
-    default: return `Network error talking to ${where} (${result.code}): ${redactText(result.message)}${proxyNote}`;
-  }
-}
-
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const { baseUrl } = checkApiUrl(options.baseUrl);
   const now = options.now ?? Date.now;
@@ -117,21 +60,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const env = options.env ?? process.env;
   const userAgent = options.userAgent ?? 'vcreds';
   const proxyUrl = proxyFor(new URL(baseUrl), env);
-  let agentPromise: Promise<Agents | undefined> | undefined;
-  let proxyNote = '';
-
-  async function agents(): Promise<Agents | undefined> {
-    if (!proxyUrl) return undefined;
-    agentPromise ??= proxyAgents(proxyUrl).then((a) => {
-      if (!a) {
-        proxyNote = ` A proxy is configured (${redactText(proxyUrl)}) but the hpagent package is not installed, so it was not used.`;
-        debug?.(`[api] proxy configured but hpagent is not installed; connecting directly`);
-        return undefined;
-      }
-      return a as Agents;
-    });
-    return agentPromise;
-  }
+  // Built once per client, only when a proxy applies to this base URL.
+  const agent: Agents | undefined = proxyUrl ? proxyAgents(proxyUrl) : undefined;
+  const proxyNote = proxyUrl ? ` (through the proxy ${redactText(proxyUrl)})` : '';
 
   const sign = options.auth.kind === 'hmac' ? hmacSigner(options.auth, now) : undefined;
   const oauth = options.auth.kind === 'oauth' ? options.auth : undefined;
@@ -179,7 +110,6 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   async function send(req: Prepared): Promise<Answered> {
     // req.path already carries its query, exactly as it will be signed and sent.
     const url = new URL(baseUrl + (req.path.startsWith('/') ? req.path : `/${req.path}`));
-    const agent = await agents();
     let renewedToken = false;
     for (let n = 1; ; n++) {
       const started = performance.now();
@@ -205,6 +135,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
           debug?.(`${line}; renewing the OAuth token and retrying`);
           n--;
           continue;
+        }
+        // A repeated DELETE that finds nothing: the earlier attempt did the deleting.
+        if (req.method === 'DELETE' && n > 1 && result.status === 404) {
+          debug?.(`${line}; already deleted by the previous attempt`);
+          return { status: 204, headers: result.headers, text: '' };
         }
         if (result.status < 400 || !(result.status === 429 || result.status >= 500)) {
           debug?.(line);

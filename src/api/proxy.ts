@@ -4,7 +4,8 @@
 // emulator and tests are reached directly whatever the environment says.
 //
 // got has no proxy support of its own; the agent that tunnels through the proxy comes from the
-// `hpagent` package when it is installed (see proxyAgents).
+// `hpagent` package (see proxyAgents).
+import { HttpProxyAgent, HttpsProxyAgent } from 'hpagent';
 import { isLoopbackHost } from '../signing/region.js';
 
 type Env = Record<string, string | undefined>;
@@ -56,25 +57,12 @@ export function proxyFor(url: URL, env: Env): string | undefined {
 }
 
 export interface ProxyAgents {
-  http?: unknown;
-  https?: unknown;
+  http: HttpProxyAgent;
+  https: HttpsProxyAgent;
 }
 
-/**
- * got agents that tunnel through `proxyUrl`, built with `hpagent` when it is installed.
- * Returns undefined when it is not, and the caller reports that the proxy cannot be used.
- */
-export async function proxyAgents(proxyUrl: string): Promise<ProxyAgents | undefined> {
-  // A variable specifier keeps TypeScript and esbuild from requiring the optional package.
-  const specifier = 'hpagent';
-  try {
-    const mod = (await import(specifier)) as {
-      HttpProxyAgent: new (o: Record<string, unknown>) => unknown;
-      HttpsProxyAgent: new (o: Record<string, unknown>) => unknown;
-    };
-    const common = { keepAlive: true, proxy: proxyUrl };
-    return { http: new mod.HttpProxyAgent(common), https: new mod.HttpsProxyAgent(common) };
-  } catch {
-    return undefined;
-  }
+/** got agents that tunnel through `proxyUrl` (hpagent: CONNECT for https, keep-alive). */
+export function proxyAgents(proxyUrl: string): ProxyAgents {
+  const common = { keepAlive: true, proxy: proxyUrl };
+  return { http: new HttpProxyAgent(common), https: new HttpsProxyAgent(common) };
 }

@@ -41,13 +41,16 @@ const FIELD_ALT = SECRET_FIELDS.join('|');
 const JSON_FIELD = new RegExp(`("(?:${FIELD_ALT})"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi');
 const FORM_FIELD = new RegExp(`\\b((?:${FIELD_ALT})\\s*[=:]\\s*)[^&\\s,;"]+`, 'gi');
 const AUTH_SCHEMES = /\b(Basic|Bearer|VERACODE-HMAC-SHA-256)\s+[^\s,"]+(?:,[^\s"]+)*/gi;
+// user:password@ in a URL, e.g. a proxy given as http://me:pw@proxy:3128
+const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@]+@/gi;
 
 /** Redacts secrets inside free text (a body that is not JSON, an error message). */
 export function redactText(text: string): string {
   return text
     .replace(JSON_FIELD, `$1"${REDACTED}"`)
     .replace(FORM_FIELD, `$1${REDACTED}`)
-    .replace(AUTH_SCHEMES, `$1 ${REDACTED}`);
+    .replace(AUTH_SCHEMES, `$1 ${REDACTED}`)
+    .replace(URL_USERINFO, `$1${REDACTED}@`);
 }
 
 /**

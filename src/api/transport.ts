@@ -2,6 +2,7 @@
 // Authorization header computed in a beforeRequest hook from the final URL, redirects not
 // followed (a signed header must never be replayed to another host).
 import got, { type Agents, type RequestError } from 'got';
+import { redactText } from './redact.js';
 
 export interface AttemptRequest {
   method: string;
@@ -49,5 +50,17 @@ export async function attempt(req: AttemptRequest): Promise<AttemptResult> {
     if (e.name === 'TimeoutError') return { kind: 'timeout' };
     if (e.name === 'AbortError' || e.code === 'ERR_ABORTED') return { kind: 'aborted' };
     return { kind: 'network', code: e.code ?? 'UNKNOWN', message: e.message };
+  }
+}
+
+/** A sentence for a failure with no answer, naming the address (never a secret). */
+export function networkMessage(result: Extract<AttemptResult, { kind: 'network' }>, url: URL, proxyNote: string): string {
+  const where = url.origin;
+  switch (result.code) {
+    case 'ECONNREFUSED': return `Could not connect to ${where} (connection refused). Check the API URL and that the server is running.${proxyNote}`;
+    case 'ENOTFOUND': return `Host ${url.hostname} was not found (DNS). Check the API URL or region and your network.${proxyNote}`;
+    case 'EAI_AGAIN': return `Host ${url.hostname} could not be resolved right now (DNS). Check your network.${proxyNote}`;
+    case 'ECONNRESET': return `The connection to ${where} was reset before an answer arrived.${proxyNote}`;
+    default: return `Network error talking to ${where} (${result.code}): ${redactText(result.message)}${proxyNote}`;
   }
 }

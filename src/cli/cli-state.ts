@@ -37,6 +37,12 @@ function keyIdOf(key: Connected['key']): string | null {
   return 'id' in key ? key.id : null;
 }
 
+/** What the CLI connects with; tests wrap these (e.g. to make a proof call fail). */
+export interface CliDeps {
+  connect: typeof connect;
+  connectDemo: typeof connectDemo;
+}
+
 export class CliState {
   globals: GlobalOptions = {};
   /** Set by a command that finishes without throwing but wants a non-zero exit (check, doctor). */
@@ -44,7 +50,11 @@ export class CliState {
   private sessions: Session[] = [];
   private main: Promise<Session> | null = null;
 
-  constructor(readonly io: CliIo, readonly version: string) {}
+  constructor(
+    readonly io: CliIo,
+    readonly version: string,
+    private readonly deps: CliDeps = { connect, connectDemo },
+  ) {}
 
   out(text: string): void {
     this.io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
@@ -82,6 +92,18 @@ export class CliState {
     return this.main;
   }
 
+  /**
+   * The connection signing with the key of an explicit --profile even when the env key pair is
+   * set (which otherwise wins): `rotate --profile ci` and `check --profile ci` mean that profile.
+   */
+  profileSession(): Promise<Session> {
+    const profile = this.globals.profile;
+    if (!profile || this.globals.demo) return this.session();
+    const { VERACODE_API_KEY_ID: _id, VERACODE_API_KEY_SECRET: _s, VERACODE_OAUTH_CLIENT_ID: _o, VERACODE_OAUTH_CLIENT_SECRET: _os, ...env } = this.io.env;
+    this.main ??= this.open({ env, profile });
+    return this.main;
+  }
+
   /** Another connection, with a different key source (check --all-profiles, doctor). */
   async open(choice: SessionChoice): Promise<Session> {
     const g = this.globals;
@@ -97,10 +119,10 @@ export class CliState {
     let session: Session;
     if (g.demo) {
       // The demo keeps its own temporary credentials file: never the user's.
-      const demo = await connectDemo({ debug: options.debug });
+      const demo = await this.deps.connectDemo({ debug: options.debug });
       session = { ctx: g.readOnly ? { ...demo.ctx, readOnly: true } : demo.ctx, client: demo.client, keyId: keyIdOf(demo.key), close: () => demo.close() };
     } else {
-      const real = await connect(options);
+      const real = await this.deps.connect(options);
       if (real.regionMismatch) this.warn(real.regionMismatch);
       session = { ctx: real.ctx, client: real.client, keyId: keyIdOf(real.key), close: async () => {} };
     }

@@ -1,5 +1,4 @@
 // Human output: aligned columns, optional colour, RFC 4180 CSV. Pure functions of their input.
-import { styleText } from 'node:util';
 import stringWidth from 'string-width';
 
 export type Style = 'red' | 'yellow' | 'green' | 'dim' | 'bold' | 'cyan';
@@ -16,8 +15,11 @@ export function colourWanted(isTTY: boolean, env: NodeJS.ProcessEnv, colorFlag: 
   return isTTY;
 }
 
+// Plain SGR codes: util.styleText would second-guess the decision made above from the env.
+const SGR: Record<Style, [number, number]> = { red: [31, 39], yellow: [33, 39], green: [32, 39], cyan: [36, 39], dim: [2, 22], bold: [1, 22] };
+
 export function makePainter(enabled: boolean): Painter {
-  const paint = ((style: Style, text: string) => (enabled && text ? styleText(style, text) : text)) as Painter;
+  const paint = ((style: Style, text: string) => (enabled && text ? `\x1b[${SGR[style][0]}m${text}\x1b[${SGR[style][1]}m` : text)) as Painter;
   paint.enabled = enabled;
   return paint;
 }

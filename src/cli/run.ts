@@ -1,6 +1,6 @@
 // The CLI as a function: argv in, exit code out, all output through the injected io.
 import { Command, CommanderError, Option } from 'commander';
-import { CliState } from './cli-state.js';
+import { CliState, type CliDeps } from './cli-state.js';
 import { EXIT, UsageError, report } from './errors.js';
 import { MAIN_HELP_AFTER } from './help.js';
 import type { CliIo } from './io.js';
@@ -77,8 +77,8 @@ function commandPath(argv: readonly string[]): string {
   return ['vcreds', ...words].join(' ');
 }
 
-export async function runCli(argv: readonly string[], io: CliIo, version: string): Promise<number> {
-  const cli = new CliState(io, version);
+export async function runCli(argv: readonly string[], io: CliIo, version: string, deps?: CliDeps): Promise<number> {
+  const cli = new CliState(io, version, deps);
   const program = buildProgram(cli);
   try {
     await program.parseAsync([...argv], { from: 'user' });

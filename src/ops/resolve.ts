@@ -22,7 +22,8 @@ export class ResolveError extends Error {
 function bareId(input: string): string {
   const t = input.trim();
   const dash = t.lastIndexOf('-');
-  return dash === 8 ? t.slice(dash + 1) : t;
+  // An OAuth client id (a UUID) also has 8 characters before a dash, but only hex ones.
+  return dash === 8 && /[^0-9a-f]/i.test(t.slice(0, 8)) && !t.slice(dash + 1).includes('-') ? t.slice(dash + 1) : t;
 }
 
 export function resolveCredential<T extends Credential>(list: readonly T[], input: string): T {

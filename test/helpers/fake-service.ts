@@ -51,8 +51,8 @@ function hmac(id: string, userId: string, expiresIn: number, extra: Partial<Cred
 function oauth(id: string, name: string, userId: string, expiresIn: number, roles: string[], extra: Partial<Credential> = {}): Credential {
   return {
     id, type: 'oauth', name, description: `${name} client`, owner: owner(userId),
-    expiresAt: iso(expiresIn), createdAt: iso(expiresIn - 90), revokedAt: null, roles: role(...roles),
-    secrets: [{ secretId: `${id}-s1`, createdAt: iso(expiresIn - 90), expiresAt: iso(expiresIn) }], profiles: [], ...extra,
+    expiresAt: iso(expiresIn), createdAt: iso(Math.min(expiresIn - 90, -10)), revokedAt: null, roles: role(...roles),
+    secrets: [{ secretId: `${id}-s1`, createdAt: iso(Math.min(expiresIn - 90, -10)), expiresAt: iso(expiresIn) }], profiles: [], ...extra,
   };
 }
 

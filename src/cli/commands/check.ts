@@ -33,7 +33,7 @@ export function registerCheck(program: Command, cli: CliState): void {
         ? await gatherOrganisation(() => cli.session())
         : o.allProfiles
           ? await gatherAllProfiles(cli.credentialsPath, cli.io.env, (choice) => cli.open(choice))
-          : await gatherCurrentKey(() => cli.session(), cli.globals.profile ?? null);
+          : await gatherCurrentKey(() => cli.profileSession(), cli.globals.profile ?? null);
       const report = evaluateCheck(subjects, { warn: o.warn, critical: o.critical, now: Date.now() });
       if (o.json) {
         cli.out(JSON.stringify({ state: report.state, exitCode: report.exitCode, warnDays: o.warn, criticalDays: o.critical, results: report.results }, null, 2));

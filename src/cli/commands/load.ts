@@ -9,8 +9,8 @@ export interface Loaded {
   views: CredentialView[];
 }
 
-export async function loadViews(cli: CliState): Promise<Loaded> {
-  const session = await cli.session();
+export async function loadViews(cli: CliState, useProfileKey = false): Promise<Loaded> {
+  const session = await (useProfileKey ? cli.profileSession() : cli.session());
   const org = await session.ctx.service.loadOrganisation();
   const now = session.ctx.now();
   for (const w of (org as Organisation & { warnings?: string[] }).warnings ?? []) cli.warn(w);

@@ -20,18 +20,23 @@ export function registerRotate(program: Command, cli: CliState): void {
     .addHelpText('after', EXAMPLES.rotate)
     .action(async (id: string | undefined, o: { retireOld?: boolean; json?: boolean }) => {
       cli.refuseIfReadOnly('rotate a credential');
-      const { session, views } = await loadViews(cli);
-      const { ctx } = session;
       let target: Credential;
+      let session;
       if (id) {
-        target = resolveCredential(views, id);
+        const loaded = await loadViews(cli);
+        session = loaded.session;
+        target = resolveCredential(loaded.views, id);
       } else {
+        // The key in use always belongs to the caller: no need to load the whole organisation.
+        session = await cli.profileSession();
         const keyId = session.keyId;
         if (!keyId) throw new CliError('no HMAC key in use to rotate (the connection uses an OAuth client)', EXIT.usage, 'Give the id of the credential to rotate.');
-        const found = views.find((v) => v.type === 'hmac' && v.id.toLowerCase() === keyId.toLowerCase()) ?? (await ctx.service.getHmac(keyId));
-        if (!found) throw new CliError(`the server does not list the key in use (${keyId})`, EXIT.failed, 'Give the id of the credential to rotate.');
-        target = found;
+        const found = await session.ctx.service.getHmac(keyId);
+        if (!found) throw new CliError(`the server does not know the key in use (${keyId})`, EXIT.failed, 'Give the id of the credential to rotate.');
+        const caller = await session.ctx.service.self();
+        target = { ...found, owner: { userId: caller.userId, userName: caller.userName, accountType: caller.accountType } };
       }
+      const { ctx } = session;
       if (target.type === 'hmac') {
         const r = await rotateHmac(ctx, target, { credentialsPath: ctx.credentialsPath });
         reportHmac(cli, r, Boolean(o.json));

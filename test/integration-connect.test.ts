@@ -1,0 +1,62 @@
+// connect() and connectDemo(): which key, which API, what the AppContext says about it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { homedir } from 'node:os';
+import { ApiError } from '../src/api/errors.js';
+import { connect, connectDemo } from '../src/connect.js';
+import { CredentialsError } from '../src/credentials/errors.js';
+import { startEmulator } from '../src/emulator/index.js';
+
+const ID = '3ddaeeb10ca690df3fee5e3bd1c329fa';
+const SECRET = '0123456789abcdef'.repeat(8);
+
+test('OAuth environment variables win over the HMAC ones and authenticate for real', async () => {
+  const emu = await startEmulator({ users: 20 });
+  try {
+    const env = {
+      VERACODE_OAUTH_CLIENT_ID: emu.adminOAuth.clientId,
+      VERACODE_OAUTH_CLIENT_SECRET: emu.adminOAuth.clientSecret,
+      VERACODE_API_KEY_ID: ID,
+      VERACODE_API_KEY_SECRET: SECRET,
+    };
+    const { ctx, client, key } = await connect({ env, apiUrl: emu.apiUrl, credentialsPath: '/nonexistent/credentials' });
+    assert.equal(ctx.connection.source, 'oauth');
+    assert.equal(client.authKind, 'oauth');
+    assert.deepEqual(key, { clientId: emu.adminOAuth.clientId, source: { kind: 'oauth' } });
+    assert.equal((await ctx.service.self()).userId, emu.admin.userId);
+  } finally {
+    await emu.close();
+  }
+});
+
+test('only one OAuth variable set is a clear error naming the missing one', async () => {
+  await assert.rejects(connect({ env: { VERACODE_OAUTH_CLIENT_ID: 'abc' } }), (e: unknown) => e instanceof CredentialsError && /VERACODE_OAUTH_CLIENT_SECRET is not/.test(e.message));
+});
+
+test('the key prefix picks the region; an explicit API URL in another region is allowed with a warning', async () => {
+  const env = { VERACODE_API_KEY_ID: `vera01ei-${ID}`, VERACODE_API_KEY_SECRET: `vera01es-${SECRET}` };
+  const eu = await connect({ env, credentialsPath: '/nonexistent/credentials' });
+  assert.equal(eu.ctx.connection.apiUrl, 'https://api.veracode.eu');
+  assert.equal(eu.ctx.connection.region, 'eu');
+  assert.equal(eu.regionMismatch, undefined);
+  const us = await connect({ env, apiUrl: 'https://api.veracode.us', credentialsPath: '/nonexistent/credentials' });
+  assert.equal(us.ctx.connection.region, 'us');
+  assert.match(us.regionMismatch ?? '', /European.*api\.veracode\.us/);
+  const plain = await connect({ env: { VERACODE_API_KEY_ID: ID, VERACODE_API_KEY_SECRET: SECRET }, region: 'us', credentialsPath: '/nonexistent/credentials' });
+  assert.equal(plain.ctx.connection.apiUrl, 'https://api.veracode.us');
+  await assert.rejects(connect({ env, apiUrl: 'http://api.veracode.eu' }), (e: unknown) => e instanceof ApiError && e.kind === 'config');
+});
+
+test('the demo runs the emulator in-process, connects as its admin and never uses ~/.veracode', async () => {
+  const demo = await connectDemo({ users: 12 });
+  try {
+    assert.equal(demo.ctx.connection.source, 'demo');
+    assert.equal(demo.ctx.connection.isDemo, true);
+    assert.ok(!demo.ctx.credentialsPath.startsWith(homedir() + '/.veracode'));
+    const org = await demo.ctx.service.loadOrganisation();
+    assert.equal(org.caller.isAdmin, true);
+    assert.ok(org.users.length >= 12);
+  } finally {
+    await demo.close();
+  }
+});

@@ -1,5 +1,6 @@
 import { useEffect, useReducer, useRef } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../hooks/use-keys.js';
 import type { ColumnId } from '../src/config/preferences-types.js';
 import { columnChooserReducer, initialColumnChooser, visibleColumns } from '../src/tui/column-chooser.js';
 import { COLUMN_LABELS } from '../src/tui/columns.js';
@@ -28,8 +29,7 @@ export function ColumnChooser({ columns, width, height, isActive, onChange, onCl
     // Only the items matter; the cursor moving is not a change.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state.items]);
-  useInput(
-    (input, key) => {
+  useKeys((input, key) => {
       switch (commandFor(COLUMNS_KEYS, input, key)) {
         case 'up': return dispatch({ type: 'move', by: -1 });
         case 'down': return dispatch({ type: 'move', by: 1 });
@@ -40,9 +40,7 @@ export function ColumnChooser({ columns, width, height, isActive, onChange, onCl
         case 'close': return onClose();
         default:
       }
-    },
-    { isActive },
-  );
+    }, ISACTIVE);
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold>Columns</Text>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../hooks/use-keys.js';
 import type { CredentialView } from '../src/model/credential.js';
 import { detailActions, detailLines } from '../src/tui/details.js';
 import { commandFor, DETAILS_KEYS, type DetailsCommand } from '../src/tui/keymaps.js';
@@ -27,15 +28,12 @@ export function DetailsView({ credential: c, credentialsPath, readOnly, width, h
   const fixed = 4 + actions.length + (readOnly ? 1 : 0);
   const room = Math.max(1, lines.length > height - fixed ? height - fixed - 1 : height - fixed);
   const maxOffset = Math.max(0, lines.length - room);
-  useInput(
-    (input, key) => {
+  useKeys((input, key) => {
       const command = commandFor(DETAILS_KEYS, input, key);
       if (command === 'up') setOffset((o) => Math.max(0, o - 1));
       else if (command === 'down') setOffset((o) => Math.min(maxOffset, o + 1));
       else if (command) onCommand(command);
-    },
-    { isActive },
-  );
+    }, ISACTIVE);
   const shown = lines.slice(Math.min(offset, maxOffset), Math.min(offset, maxOffset) + room);
   const title = c.type === 'hmac' ? `HMAC credential of ${c.owner.userName}` : `OAuth client ${c.name ?? c.id}`;
   return (

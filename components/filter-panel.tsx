@@ -1,5 +1,6 @@
 import { useMemo, useReducer } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../hooks/use-keys.js';
 import type { CredentialView } from '../src/model/credential.js';
 import type { CredentialFilter } from '../src/model/filter.js';
 import { matchesFilter } from '../src/model/filter.js';
@@ -23,8 +24,7 @@ export function FilterPanel({ filter, views, width, height, isActive, onApply, o
   const [state, dispatch] = useReducer(filterPanelReducer, filter, initialFilterPanel);
   // Counted live over the whole list: how many rows Enter would leave.
   const matching = useMemo(() => views.reduce((n, c) => n + Number(matchesFilter(c, state.draft)), 0), [views, state.draft]);
-  useInput(
-    (input, key) => {
+  useKeys((input, key) => {
       const command = commandFor(FILTER_PANEL_KEYS, input, key);
       const typing = isTextRow(state);
       if (command === 'up') return dispatch({ type: 'move', by: -1 });
@@ -35,9 +35,7 @@ export function FilterPanel({ filter, views, width, height, isActive, onApply, o
       if (typing) return dispatch({ type: 'key', input, key });
       if (command === 'toggle') return dispatch({ type: 'toggle' });
       if (command === 'clear') return dispatch({ type: 'clear' });
-    },
-    { isActive },
-  );
+    }, ISACTIVE);
   let lastGroup = '';
   return (
     <Box flexDirection="column" width={width} height={height}>

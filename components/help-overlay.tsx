@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../hooks/use-keys.js';
 import { ALL_KEYMAPS, commandFor, HELP_KEYS } from '../src/tui/keymaps.js';
 import { helpLines } from '../src/tui/help-layout.js';
 import { HintBar } from './hint-bar.js';
@@ -18,16 +19,13 @@ export function HelpOverlay({ width, height, isActive, onClose }: HelpOverlayPro
   const columns = helpLines(ALL_KEYMAPS, width, room);
   const tallest = Math.max(...columns.map((c) => c.length));
   const maxOffset = Math.max(0, tallest - room);
-  useInput(
-    (input, key) => {
+  useKeys((input, key) => {
       if (key.upArrow || input === 'k') return setOffset((o) => Math.max(0, o - 1));
       if (key.downArrow || input === 'j') return setOffset((o) => Math.min(maxOffset, o + 1));
       if (key.pageDown || input === ' ') return setOffset((o) => Math.min(maxOffset, o + room));
       if (key.pageUp) return setOffset((o) => Math.max(0, o - room));
       if (commandFor(HELP_KEYS, input, key) === 'close') onClose();
-    },
-    { isActive },
-  );
+    }, ISACTIVE);
   const top = Math.min(offset, maxOffset);
   return (
     <Box flexDirection="column" width={width} height={height}>

@@ -1,4 +1,5 @@
-import { Box, Text, useInput, type Key } from 'ink';
+import { Box, Text, type Key } from 'ink';
+import { useKeys } from '../hooks/use-keys.js';
 import type { Connection } from '../src/app-context.js';
 import type { Caller } from '../src/identity/types.js';
 import type { CredentialView } from '../src/model/credential.js';
@@ -40,14 +41,11 @@ export interface ListScreenProps {
 }
 
 export function ListScreen(p: ListScreenProps) {
-  useInput(
-    (input, key) => {
+  useKeys((input, key) => {
       if (p.searching) return p.onSearchKey(input, key);
       const command = commandFor(LIST_KEYS, input, key);
       if (command) p.onCommand(command);
-    },
-    { isActive: p.isActive },
-  );
+    }, ISACTIVE: p.isActive);
   const { from, to } = visibleWindow(p.list);
   const rows = p.list.rows.slice(from, to);
   return (

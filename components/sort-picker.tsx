@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../hooks/use-keys.js';
 import type { SortOrder } from '../src/model/filter.js';
 import { commandFor, SORT_KEYS_MAP } from '../src/tui/keymaps.js';
 import { flipDirection, SORT_KEYS } from '../src/tui/sort-state.js';
@@ -17,8 +18,7 @@ export interface SortPickerProps {
 export function SortPicker({ sort, width, height, isActive, onApply, onCancel }: SortPickerProps) {
   const [cursor, setCursor] = useState(() => Math.max(0, SORT_KEYS.findIndex((k) => k.key === sort.key)));
   const [direction, setDirection] = useState(sort.direction);
-  useInput(
-    (input, key) => {
+  useKeys((input, key) => {
       switch (commandFor(SORT_KEYS_MAP, input, key)) {
         case 'up': return setCursor((c) => Math.max(0, c - 1));
         case 'down': return setCursor((c) => Math.min(SORT_KEYS.length - 1, c + 1));
@@ -27,9 +27,7 @@ export function SortPicker({ sort, width, height, isActive, onApply, onCancel }:
         case 'cancel': return onCancel();
         default:
       }
-    },
-    { isActive },
-  );
+    }, ISACTIVE);
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold>Sort by</Text>

@@ -51,7 +51,7 @@ test('a request to a Veracode host tunnels through HTTPS_PROXY (a loopback proxy
       baseUrl: 'https://api.veracode.com',
       auth: { kind: 'hmac', id: '3ddaeeb10ca690df3fee5e3bd1c329fa', secret: '0123456789abcdef'.repeat(8) },
       env: { HTTPS_PROXY: `http://127.0.0.1:${port}` },
-      retry: { limit: 0 },
+      retry: { maxAttempts: 1 },
       timeoutMs: 5_000,
     });
     await assert.rejects(client.request('GET', '/api/authn/v2/users/self'), (err: Error) => {

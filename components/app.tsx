@@ -130,8 +130,7 @@ export function App({ ctx, preferences, copy, onExit }: AppProps) {
     if (key.upArrow) return list.move(-1);
     if (key.downArrow) return list.move(1);
     if (key.pageUp || key.pageDown) return list.page(key.pageUp ? -1 : 1);
-    const next = editText(text, input, key);
-    if (next !== null) setText(next);
+    setText((t) => editText(t, input, key) ?? t);
   };
   const onDetailsCommand = (command: DetailsCommand) => {
     const c = top.kind === 'details' ? list.views.find((v) => v.id === top.id) : undefined;

@@ -40,7 +40,7 @@ export function ColumnChooser({ columns, width, height, isActive, onChange, onCl
         case 'close': return onClose();
         default:
       }
-    }, ISACTIVE);
+    }, isActive);
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold>Columns</Text>

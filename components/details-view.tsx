@@ -33,7 +33,7 @@ export function DetailsView({ credential: c, credentialsPath, readOnly, width, h
       if (command === 'up') setOffset((o) => Math.max(0, o - 1));
       else if (command === 'down') setOffset((o) => Math.min(maxOffset, o + 1));
       else if (command) onCommand(command);
-    }, ISACTIVE);
+    }, isActive);
   const shown = lines.slice(Math.min(offset, maxOffset), Math.min(offset, maxOffset) + room);
   const title = c.type === 'hmac' ? `HMAC credential of ${c.owner.userName}` : `OAuth client ${c.name ?? c.id}`;
   return (

@@ -4,7 +4,7 @@ import { useKeys } from '../hooks/use-keys.js';
 import type { CredentialView } from '../src/model/credential.js';
 import type { CredentialFilter } from '../src/model/filter.js';
 import { matchesFilter } from '../src/model/filter.js';
-import { FILTER_ROWS, filterPanelReducer, initialFilterPanel, isRowOn, isTextRow } from '../src/tui/filter-panel.js';
+import { FILTER_ROWS, filterPanelReducer, initialFilterPanel, isRowOn } from '../src/tui/filter-panel.js';
 import { commandFor, FILTER_PANEL_KEYS } from '../src/tui/keymaps.js';
 import { HintBar } from './hint-bar.js';
 
@@ -25,17 +25,11 @@ export function FilterPanel({ filter, views, width, height, isActive, onApply, o
   // Counted live over the whole list: how many rows Enter would leave.
   const matching = useMemo(() => views.reduce((n, c) => n + Number(matchesFilter(c, state.draft)), 0), [views, state.draft]);
   useKeys((input, key) => {
-      const command = commandFor(FILTER_PANEL_KEYS, input, key);
-      const typing = isTextRow(state);
-      if (command === 'up') return dispatch({ type: 'move', by: -1 });
-      if (command === 'down') return dispatch({ type: 'move', by: 1 });
-      if (command === 'apply') return state.error ? undefined : onApply(state.draft);
-      if (command === 'cancel') return onCancel();
-      // On a text field, letters (and space) are text, not commands.
-      if (typing) return dispatch({ type: 'key', input, key });
-      if (command === 'toggle') return dispatch({ type: 'toggle' });
-      if (command === 'clear') return dispatch({ type: 'clear' });
-    }, ISACTIVE);
+    const command = commandFor(FILTER_PANEL_KEYS, input, key);
+    if (command === 'apply') return state.error ? undefined : onApply(state.draft);
+    if (command === 'cancel') return onCancel();
+    dispatch({ type: 'input', input, key });
+  }, isActive);
   let lastGroup = '';
   return (
     <Box flexDirection="column" width={width} height={height}>

@@ -25,7 +25,7 @@ export function HelpOverlay({ width, height, isActive, onClose }: HelpOverlayPro
       if (key.pageDown || input === ' ') return setOffset((o) => Math.min(maxOffset, o + room));
       if (key.pageUp) return setOffset((o) => Math.max(0, o - room));
       if (commandFor(HELP_KEYS, input, key) === 'close') onClose();
-    }, ISACTIVE);
+    }, isActive);
   const top = Math.min(offset, maxOffset);
   return (
     <Box flexDirection="column" width={width} height={height}>

@@ -45,7 +45,7 @@ export function ListScreen(p: ListScreenProps) {
       if (p.searching) return p.onSearchKey(input, key);
       const command = commandFor(LIST_KEYS, input, key);
       if (command) p.onCommand(command);
-    }, ISACTIVE: p.isActive);
+    }, p.isActive);
   const { from, to } = visibleWindow(p.list);
   const rows = p.list.rows.slice(from, to);
   return (

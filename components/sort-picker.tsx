@@ -27,7 +27,7 @@ export function SortPicker({ sort, width, height, isActive, onApply, onCancel }:
         case 'cancel': return onCancel();
         default:
       }
-    }, ISACTIVE);
+    }, isActive);
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text bold>Sort by</Text>

@@ -15,8 +15,20 @@ await build({
   minify: true,
   legalComments: 'none',
   define: { 'process.env.VCREDS_VERSION': JSON.stringify(pkg.version), 'process.env.NODE_ENV': '"production"' },
-  // Ink loads devtools only when DEV is set; it is not a dependency.
-  external: ['react-devtools-core'],
+  // Ink imports react-devtools-core (not a dependency) and uses it only when DEV is set; an
+  // `external` would become a top-level import that fails at start, so stand an empty module in.
+  plugins: [
+    {
+      name: 'no-devtools',
+      setup(b) {
+        b.onResolve({ filter: /^react-devtools-core$/ }, () => ({ path: 'stub', namespace: 'no-devtools' }));
+        b.onLoad({ filter: /.*/, namespace: 'no-devtools' }, () => ({
+          contents: 'export default { initialize() {}, connectToDevTools() {} };',
+          loader: 'js',
+        }));
+      },
+    },
+  ],
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __vcredsCreateRequire } from 'node:module';const require = __vcredsCreateRequire(import.meta.url);",
   },

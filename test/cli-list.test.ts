@@ -121,6 +121,15 @@ describe('vcreds list', () => {
     assert.match(days.stderr, /--expiring-within.*whole number of days/);
     const both = await run(f.args('list', '--json', '--csv'), { env: f.env });
     assert.equal(both.code, 2);
+    const sub = await run(f.args('create', 'ssh'), { env: f.env });
+    assert.equal(sub.code, 2);
+    assert.match(sub.stderr, /unknown command 'ssh'/);
+    const missing = await run(f.args('show'), { env: f.env });
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /missing required argument 'id'/);
+    const region = await run(['--region', 'mars', 'list'], { env: f.env });
+    assert.equal(region.code, 2);
+    assert.match(region.stderr, /--region.*Allowed: com .*eu .*us/);
   });
 
   test('show: one credential by a unique prefix; too short or unknown ids are refused', async () => {
@@ -147,6 +156,15 @@ describe('vcreds list', () => {
     const r = await run(f.args('list', '--json', '--type', 'oauth'), { env });
     assert.equal(r.code, 0, r.stderr);
     assert.ok(JSON.parse(r.stdout).length > 0);
+  });
+
+  test('--debug logs each request to stderr with the Authorization header and the secret redacted', async () => {
+    const r = await run(f.args('--debug', 'list', '--json'), { env: f.env });
+    assert.equal(r.code, 0);
+    assert.match(r.stderr, /\[debug\] .*GET .*\/api\/authn\/v2\/users/);
+    assert.ok(!r.stderr.includes(f.emu.admin.secret));
+    assert.doesNotMatch(r.stderr, /sig=[0-9a-f]{64}/);
+    JSON.parse(r.stdout);
   });
 
   test('a wrong secret fails with exit 1 and a one-line message, no stack trace', async () => {

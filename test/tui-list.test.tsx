@@ -167,7 +167,7 @@ test('OAuth details list the secrets', async () => {
     await app.waitFor((fr) => tableRows(fr).length === 1);
     await app.press('enter');
     const f = await app.waitFor('Secrets (1)');
-    assert.match(f, /0a1b2c3d-1111-4000-8000-000000000001-s1\s+created 2026-11-16\s+expires 2027-03-26/);
+    assert.match(f, /0a1b2c3d-1111-4000-8000-000000000001-s1\s+created 2026-11-16\s+expires 2027-02-14/);
     assert.match(f, /C\s+clone into a new client/);
   } finally {
     app.unmount();

@@ -37,6 +37,7 @@ Examples:
 
 Credentials: VERACODE_API_KEY_ID + VERACODE_API_KEY_SECRET (they win when both are set), else
 the profile (--profile, VERACODE_API_PROFILE, or [default]) of ~/.veracode/credentials.
+An OAuth client instead: VERACODE_OAUTH_CLIENT_ID + VERACODE_OAUTH_CLIENT_SECRET.
 NO_COLOR turns colour off, like --no-color.
 ${EXIT_CODES_HELP}`;
 

@@ -3,6 +3,7 @@ import type { AccountType, CredentialStatus, CredentialType } from '../model/cre
 import type { CredentialFilter } from '../model/filter.js';
 import { EMPTY_FILTER } from '../model/filter.js';
 import { editText, type KeyLike } from './text-input.js';
+import { commandFor, FILTER_PANEL_KEYS } from './keymaps.js';
 
 export type FilterRow =
   | { kind: 'type'; value: CredentialType; label: string }
@@ -69,7 +70,9 @@ export type FilterPanelAction =
   | { type: 'move'; by: number }
   | { type: 'toggle' }
   | { type: 'key'; input: string; key: KeyLike }
-  | { type: 'clear' };
+  | { type: 'clear' }
+  /** A raw key: text on a text field, otherwise the panel's commands (decided on the newest state). */
+  | { type: 'input'; input: string; key: KeyLike & { shift?: boolean } };
 
 export function currentRow(s: FilterPanelState): FilterRow {
   return FILTER_ROWS[s.cursor]!;
@@ -83,6 +86,16 @@ export function isTextRow(s: FilterPanelState): boolean {
 
 export function filterPanelReducer(s: FilterPanelState, a: FilterPanelAction): FilterPanelState {
   switch (a.type) {
+    case 'input': {
+      const command = commandFor(FILTER_PANEL_KEYS, a.input, a.key);
+      if (command === 'up') return filterPanelReducer(s, { type: 'move', by: -1 });
+      if (command === 'down') return filterPanelReducer(s, { type: 'move', by: 1 });
+      // On a text field, letters (and space) are text, not commands.
+      if (isTextRow(s)) return filterPanelReducer(s, { type: 'key', input: a.input, key: a.key });
+      if (command === 'toggle') return filterPanelReducer(s, { type: 'toggle' });
+      if (command === 'clear') return filterPanelReducer(s, { type: 'clear' });
+      return s;
+    }
     case 'move':
       return { ...s, cursor: Math.max(0, Math.min(FILTER_ROWS.length - 1, s.cursor + a.by)) };
     case 'clear':

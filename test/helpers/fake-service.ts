@@ -67,7 +67,7 @@ export function fakeCredentials(): Credential[] {
     hmac('c3d4e5f60718293a4b5c6d7e8f9a0b12', 'u-carol', -3),
     hmac('d4e5f60718293a4b5c6d7e8f9a0b1c23', 'u-dave', 30, { revokedAt: iso(-10) }),
     hmac('e5f60718293a4b5c6d7e8f9a0b1c2d34', 'u-ci', 0.5),
-    oauth('0a1b2c3d-1111-4000-8000-000000000001', 'ci-pipeline', 'u-ci', 120, ['Upload API', 'Results API']),
+    oauth('0a1b2c3d-1111-4000-8000-000000000001', 'ci-pipeline', 'u-ci', 80, ['Upload API', 'Results API']),
     oauth('0a1b2c3d-2222-4000-8000-000000000002', 'nightly-scan', 'u-scan', 5, ['Upload API']),
     oauth('0a1b2c3d-3333-4000-8000-000000000003', 'github-actions', 'u-alice', -1, ['Creator']),
     oauth('0a1b2c3d-4444-4000-8000-000000000004', 'old-integration', 'u-bob', 60, ['Reviewer'], { revokedAt: iso(-2) }),

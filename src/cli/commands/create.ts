@@ -38,6 +38,10 @@ export function registerCreate(program: Command, cli: CliState): void {
       }
       const generated = await ctx.service.generateHmac(userId);
       cli.note(`vcreds: a new HMAC pair was generated for ${generated.owner.userName}; the previous pair stops working within 24 hours.`);
+      const inUse = ctx.connection.profile;
+      if (!userId && inUse && inUse !== o.saveProfile) {
+        cli.warn(`profile [${inUse}] holds your previous pair; vcreds rotate --profile ${inUse} replaces a key and updates its profiles in one go.`);
+      }
       await deliverHmac(cli, ctx.credentialsPath, generated, o.saveProfile, Boolean(o.json));
     });
 

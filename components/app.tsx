@@ -82,7 +82,7 @@ export function App({ ctx, preferences, copy, onExit }: AppProps) {
     setFlash(`Copied ${shortId(id, 15)} to the clipboard`);
   };
   const startAction = (kind: 'revoke' | 'rotate') => {
-    const c = list.selected;
+    const c = list.liveSelected();
     if (!c || !guardChange(kind === 'revoke' ? 'revoking' : 'rotating')) return;
     if (c.status === 'revoked') return setFlash(`This credential is already revoked; there is nothing to ${kind}`);
     navigate({ type: 'push', screen: { kind, id: c.id } });
@@ -101,7 +101,10 @@ export function App({ ctx, preferences, copy, onExit }: AppProps) {
       case 'pageDown': return list.page(1);
       case 'top': return list.first();
       case 'bottom': return list.last();
-      case 'details': return list.selected && navigate({ type: 'push', screen: { kind: 'details', id: list.selected.id } });
+      case 'details': {
+        const c = list.liveSelected();
+        return c && navigate({ type: 'push', screen: { kind: 'details', id: c.id } });
+      }
       case 'search': return navigate({ type: 'push', screen: { kind: 'search' } });
       case 'filter': return navigate({ type: 'push', screen: { kind: 'filter' } });
       case 'columns': return navigate({ type: 'push', screen: { kind: 'columns' } });
@@ -116,7 +119,10 @@ export function App({ ctx, preferences, copy, onExit }: AppProps) {
       case 'new': return startWizard();
       case 'revoke': return startAction('revoke');
       case 'rotate': return startAction('rotate');
-      case 'copy': return list.selected && copyId(list.selected.id);
+      case 'copy': {
+        const c = list.liveSelected();
+        return c && copyId(c.id);
+      }
       case 'refresh': return org.reload();
       case 'quit': return quit();
     }

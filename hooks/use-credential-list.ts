@@ -1,16 +1,18 @@
 // The list's data pipeline, memoised so a keystroke costs only what it changes:
 // views (data change, made by the caller) → sorted (sort change) → row indices (filter change) → window (cursor).
-import { useMemo, useReducer, useState } from 'react';
+import { useMemo, useReducer, useRef, useState } from 'react';
 import type { CredentialView } from '../src/model/credential.js';
 import type { CredentialFilter, SortOrder } from '../src/model/filter.js';
 import { filteredIndices, sortCredentials } from '../src/model/filter.js';
-import { initialListState, listReducer, selectedIndex, type ListState } from '../src/tui/list-state.js';
+import { initialListState, listReducer, selectedIndex, type ListAction, type ListState } from '../src/tui/list-state.js';
 
 export interface CredentialList {
   views: CredentialView[];
   sorted: CredentialView[];
   list: ListState;
   selected: CredentialView | null;
+  /** The selection including moves not yet rendered (keys typed faster than a frame). */
+  liveSelected(): CredentialView | null;
   move(by: number): void;
   page(by: 1 | -1): void;
   first(): void;
@@ -44,15 +46,26 @@ export function useCredentialList(
   }
   if (list.height !== Math.max(1, height)) dispatch({ type: 'height', height });
 
+  // A mirror of the state that key handlers advance synchronously, so Enter after two quick
+  // moves opens the row the cursor is on, not the one of the last frame.
+  const live = useRef({ list, sorted });
+  live.current = { list, sorted };
   const index = selectedIndex(list);
-  const actions = useMemo(
-    () => ({
-      move: (by: number) => dispatch({ type: 'move', by }),
-      page: (by: 1 | -1) => dispatch({ type: 'page', by }),
-      first: () => dispatch({ type: 'first' }),
-      last: () => dispatch({ type: 'last' }),
-    }),
-    [],
-  );
+  const actions = useMemo(() => {
+    const send = (a: ListAction) => {
+      live.current = { ...live.current, list: listReducer(live.current.list, a) };
+      dispatch(a);
+    };
+    return {
+      move: (by: number) => send({ type: 'move', by }),
+      page: (by: 1 | -1) => send({ type: 'page', by }),
+      first: () => send({ type: 'first' }),
+      last: () => send({ type: 'last' }),
+      liveSelected: () => {
+        const i = selectedIndex(live.current.list);
+        return i === null ? null : live.current.sorted[i] ?? null;
+      },
+    };
+  }, []);
   return { views, sorted, list, selected: index === null ? null : sorted[index] ?? null, ...actions };
 }

@@ -200,3 +200,15 @@ test('q quits from the list', async () => {
     app.unmount();
   }
 });
+
+test('keys typed faster than a frame all act: "jj⏎" in one chunk opens the third row', async () => {
+  const app = renderApp({ rows: 40 });
+  try {
+    await app.waitFor(loaded);
+    await app.press('jj\r');
+    const f = await app.waitFor('Actions');
+    assert.match(f, /OAuth client release-dashboard-with-a-rather-long-name/);
+  } finally {
+    app.unmount();
+  }
+});

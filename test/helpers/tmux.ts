@@ -40,12 +40,13 @@ export class TmuxSession {
   }
 
   /** Polls the screen until it matches; fails loudly with the last screen. */
-  async waitFor(pattern: string | RegExp, timeoutMs = 15_000): Promise<string> {
+  async waitFor(pattern: string | RegExp | ((screen: string) => boolean), timeoutMs = 15_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     let last = '';
     while (Date.now() < deadline) {
       last = this.screen();
-      if (typeof pattern === 'string' ? last.includes(pattern) : pattern.test(last)) return last;
+      const found = typeof pattern === 'string' ? last.includes(pattern) : pattern instanceof RegExp ? pattern.test(last) : pattern(last);
+      if (found) return last;
       await sleep(100);
     }
     throw new Error(`timed out after ${timeoutMs} ms waiting for ${String(pattern)}; screen was:\n${last}`);

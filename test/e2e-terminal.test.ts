@@ -1,0 +1,73 @@
+// End to end: the built `vcreds --demo` in a real pseudo-terminal (tmux), driven by keys.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TmuxSession } from './helpers/tmux.js';
+
+const BIN = join(process.cwd(), 'dist', 'vcreds.js');
+let home: string;
+
+before(() => {
+  // `npm test` builds first; a lone run of this file builds if needed.
+  if (!existsSync(BIN)) execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+  home = mkdtempSync(join(tmpdir(), 'vcreds-e2e-'));
+});
+after(() => rmSync(home, { recursive: true, force: true }));
+
+function open(width: number, height: number, extraEnv: Record<string, string> = {}): TmuxSession {
+  const session = new TmuxSession(width, height);
+  session.start(`node ${BIN} --demo`, { HOME: home, TERM: 'xterm-256color', ...extraEnv });
+  return session;
+}
+
+test('80x24 with NO_COLOR: list, move, filter, details, help, resize, quit', async () => {
+  const t = open(80, 24, { NO_COLOR: '1' });
+  try {
+    const first = await t.waitFor(/\d+ credentials/);
+    assert.match(first, /DEMO/);
+    const lines = first.split('\n');
+    assert.ok(lines.every((l) => l.length <= 80), 'nothing wider than the terminal');
+    // Soonest expiry first: the first row is expired.
+    assert.match(first, /› .*expired/);
+
+    t.keys('j', 'j');
+    await t.waitFor(/^3\/\d+ /m);
+    t.keys('G');
+    const bottom = await t.waitFor(/› .*revoked/);
+    assert.match(bottom, /(\d+)\/\1 /, 'the cursor is on the last row');
+    t.keys('g');
+    await t.waitFor(/^1\/\d+ /m);
+
+    t.keys('/');
+    t.type('jenkins');
+    const filtered = await t.waitFor((screen) => screen.includes('jenkins-1') && !screen.includes('afischer'));
+    assert.match(filtered, /jenkins/);
+    t.keys('Escape');
+    await t.waitFor(/afischer/);
+
+    t.keys('Enter');
+    const details = await t.waitFor(/Roles/);
+    assert.match(details, /Owner/);
+    t.keys('Escape');
+    await t.waitFor(/\d+ credentials/);
+
+    t.keys('?');
+    const help = await t.waitFor(/Ctrl\+R|C-r|\^R/i);
+    assert.match(help, /refresh/);
+    t.keys('Escape');
+    await t.waitFor(/\d+ credentials/);
+
+    t.resize(200, 50);
+    const rows = (screen: string) => screen.split('\n').filter((l) => /(HMAC|OAuth)\s/.test(l)).length;
+    const small = rows(t.screen());
+    await t.waitFor((screen) => rows(screen) > small + 20);
+
+    t.keys('q');
+    await t.waitFor(/\[exited 0\]/);
+  } finally {
+    t.stop();
+  }
+});

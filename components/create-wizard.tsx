@@ -5,6 +5,7 @@ import type { Credential } from '../src/model/credential.js';
 import type { Organisation } from '../src/identity/types.js';
 import { stepsOf } from '../src/tui/wizard-state.js';
 import { useWizard } from '../hooks/use-wizard.js';
+import { useLatest } from '../hooks/use-wizard-latest.js';
 import { wizardKeyAction, wizardKeymap } from '../hooks/use-wizard-keys.js';
 import { WizardFrame } from './wizard-frame.js';
 import { WizardStep } from './wizard-step.js';
@@ -35,8 +36,9 @@ export function CreateWizard({ ctx, organisation, prefill, width, height, onClos
     if (state.cancelled) onClose(false);
   }, [state.cancelled]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  const latest = useLatest(state);
   useInput((input, key) => {
-    const action = wizardKeyAction(state.step, input, key);
+    const action = wizardKeyAction(latest.current.step, input, key);
     if (action) dispatch(action);
   }, { isActive: !created && !state.cancelled });
 

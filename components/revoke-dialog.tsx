@@ -9,6 +9,7 @@ import { CLOSE_KEYS, RETRY_KEYS, REVOKE_KEYS } from '../src/tui/wizard-keymaps.j
 import { WizardFrame } from './wizard-frame.js';
 import { WizardSpinner } from './wizard-spinner.js';
 import { WizardTextField } from './wizard-text-field.js';
+import { useLatest } from '../hooks/use-wizard-latest.js';
 
 export interface RevokeDialogProps {
   ctx: AppContext;
@@ -45,7 +46,9 @@ export function RevokeDialog({ ctx, credential: c, width, onClose }: RevokeDialo
     );
   };
 
+  const latest = useLatest({ phase, typed });
   useInput((input, key) => {
+    const { phase, typed } = latest.current;
     if (refusal) {
       if (key.escape || key.return || input === 'q') onClose(false);
       return;

@@ -7,6 +7,7 @@ import {
 import { UNCERTAIN_ADVICE } from '../src/tui/wizard-failure.js';
 import { CLOSE_KEYS, CONFIRM_KEYS, RETRY_KEYS } from '../src/tui/wizard-keymaps.js';
 import { useWizardRotate } from '../hooks/use-wizard-rotate.js';
+import { useLatest } from '../hooks/use-wizard-latest.js';
 import { WizardFrame } from './wizard-frame.js';
 import { WizardSpinner } from './wizard-spinner.js';
 import { SecretResult } from './secret-result.js';
@@ -30,7 +31,9 @@ export function RotateDialog({ ctx, credential: c, width, onClose, copy }: Rotat
   const refusal = refusalOf(c, ctx.readOnly, 'rotate');
   const showsSecret = phase.kind === 'oauth' || (phase.kind === 'hmac' && hmacSecretNeedsSaving(phase.result));
 
+  const latest = useLatest(phase);
   useInput((input, key) => {
+    const phase = latest.current;
     const close = key.escape || key.return || input === 'q';
     if (refusal) {
       if (close) onClose(false);

@@ -36,7 +36,7 @@ export function SecretResult({ ctx, secret, width, title, children, onDone, copy
   const idLabel = secret.kind === 'hmac' ? 'API ID' : 'Client ID';
   const heading = title ?? (secret.kind === 'hmac' ? 'HMAC pair created' : `OAuth client "${secret.name ?? secret.id}" created`);
   return (
-    <WizardFrame title={heading} width={width} keymap={keymap} error={s.mode.kind === 'profile' ? s.mode.error : s.problem}>
+    <WizardFrame sides={false} title={heading} width={width} keymap={keymap} error={s.mode.kind === 'profile' ? s.mode.error : s.problem}>
       {children}
       <Text><Text dimColor>{'Owner'.padEnd(11)}</Text>{secret.ownerName}</Text>
       <Text><Text dimColor>{idLabel.padEnd(11)}</Text>{secret.id}</Text>

@@ -1,6 +1,7 @@
 // State and keys of the one-time secret screen: reveal, copy, env snippet, save to a profile
 // (asking before replacing one), and asking before leaving a secret that was neither saved nor copied.
 import { useState } from 'react';
+import { useLatest } from './use-wizard-latest.js';
 import type { Key } from 'ink';
 import type { AppContext } from '../src/app-context.js';
 import { listProfiles } from '../src/credentials/sources.js';
@@ -37,6 +38,7 @@ export function useWizardSecret(ctx: AppContext, secret: OneTimeSecret, copy: (t
   const [saved, setSaved] = useState<SavedTo | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const path = ctx.credentialsPath;
+  const latest = useLatest({ mode, saved, copied });
 
   const save = (profile: string, existing: string[]) => {
     try {
@@ -62,11 +64,12 @@ export function useWizardSecret(ctx: AppContext, secret: OneTimeSecret, copy: (t
   };
 
   const leave = () => {
-    if (saved || copied) onDone();
+    if (latest.current.saved || latest.current.copied) onDone();
     else setMode({ kind: 'leave' });
   };
 
   const onKey = (input: string, key: Key) => {
+    const { mode } = latest.current;
     switch (mode.kind) {
       case 'leave':
         if (input === 'y' || input === 'Y') onDone();

@@ -1,6 +1,7 @@
 // Bundles the CLI into one file: a cold start resolves one module instead of hundreds.
 import { build } from 'esbuild';
 import { chmodSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -18,6 +19,20 @@ await build({
   // Ink imports react-devtools-core (not a dependency) and uses it only when DEV is set; an
   // `external` would become a top-level import that fails at start, so stand an empty module in.
   plugins: [
+    {
+      // yoga-layout (Ink's layout engine) fetches its inlined wasm through `fetch(dataURL)` when
+      // fetch exists, which on Node 20 first loads undici: ~60 ms before the first frame. Its own
+      // synchronous base64 path gives the same bytes.
+      name: 'yoga-without-fetch',
+      setup(b) {
+        b.onLoad({ filter: /yoga-wasm-base64-esm\.js$/ }, async (args) => {
+          const source = await readFile(args.path, 'utf8');
+          const patched = source.replace('w||"function"!=typeof fetch?', 'true?');
+          if (patched === source) throw new Error('yoga-without-fetch: the yoga-layout loader changed; review the patch');
+          return { contents: patched, loader: 'js' };
+        });
+      },
+    },
     {
       name: 'no-devtools',
       setup(b) {

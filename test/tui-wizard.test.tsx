@@ -8,10 +8,13 @@ import { fakeContext } from './helpers/fake-service.js';
 import { renderInk } from './helpers/ink.js';
 
 let dir: string;
+// Unmounted even when a test fails, or the live Ink instance keeps the process running.
+const mounted: { unmount(): void }[] = [];
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'vcreds-wizard-'));
 });
 afterEach(() => {
+  for (const ui of mounted.splice(0)) ui.unmount();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -29,6 +32,7 @@ async function mount(options: { isAdmin?: boolean; file?: string; prefillName?: 
       onClose={(changed) => closed.push(changed)} copy={(t) => copied.push(t)}
     />,
   );
+  mounted.push(ui);
   await ui.waitFor(prefill ? 'Name' : 'OAuth Client');
   await settle();
   return { ...ui, ctx, closed, copied, credentialsPath };
@@ -118,7 +122,6 @@ describe('create wizard', () => {
     assert.match(ui.copied[0]!, /^fake-secret-\d+$/);
     await ui.press('enter');
     assert.deepEqual(ui.closed, [true]);
-    ui.unmount();
   });
 
   test('HMAC for another user: warns about the current pair, saves to a new 0600 file as "default"', async () => {
@@ -139,7 +142,7 @@ describe('create wizard', () => {
     await settle();
     await settle();
     assert.ok(ui.ctx.service.calls.includes('generateHmac u-bob'));
-    const secret = '2'.padEnd(128, 'a');
+    const secret = '1'.padEnd(128, 'a'); // the fake's first generated secret
     assert.ok(!frame.includes(secret));
     await ui.press('p');
     frame = await ui.waitFor('Save to profile: default');
@@ -150,8 +153,8 @@ describe('create wizard', () => {
     assert.ok(text.includes(secret));
     assert.equal(statSync(ui.credentialsPath).mode & 0o777, 0o600);
     await ui.press('escape'); // saved: leaves without asking
+    await ui.waitFor(() => ui.closed.length > 0);
     assert.deepEqual(ui.closed, [true]);
-    ui.unmount();
   });
 
   test('saving over an existing profile asks first and keeps a backup', async () => {
@@ -180,7 +183,6 @@ describe('create wizard', () => {
     const text = readFileSync(ui.credentialsPath, 'utf8');
     assert.ok(!text.includes('1111111111'));
     assert.ok(existsSync(`${ui.credentialsPath}.bak`));
-    ui.unmount();
   });
 
   test('leaving a secret that was not saved or copied asks, and y leaves', async () => {
@@ -197,7 +199,6 @@ describe('create wizard', () => {
     assert.deepEqual(ui.closed, []);
     await ui.press('y');
     assert.deepEqual(ui.closed, [true]);
-    ui.unmount();
   });
 
   test('a failed request keeps the draft and retries; an uncertain one says to refresh', async () => {
@@ -222,9 +223,7 @@ describe('create wizard', () => {
     frame = flat(await ui.waitFor('timed out'));
     assert.match(frame, /may have reached Veracode/);
     await ui.press('r');
-    console.log(ui.lastFrame());
     await ui.waitFor('created');
-    ui.unmount();
   });
 
   test('Esc on the first step closes without change', async () => {
@@ -232,13 +231,11 @@ describe('create wizard', () => {
     await ui.press('escape');
     await ui.waitFor(() => ui.closed.length > 0);
     assert.deepEqual(ui.closed, [false]);
-    ui.unmount();
   });
 
   test('clone starts at the name, prefilled', async () => {
     const ui = await mount({ prefillName: 'ci-pipeline' });
     const frame = await ui.waitFor('Name: ci-pipeline (copy)');
     assert.match(frame, /Clone "ci-pipeline"/);
-    ui.unmount();
   });
 });

@@ -39,7 +39,9 @@ export function hmacRotationReport(r: HmacRotationResult, credentialsPath: strin
   const out: ReportLine[] = [
     { tone: 'ok', text: `New pair generated for ${r.generated.owner.userName}: ${r.generated.apiId} (expires ${dateOf(r.generated.expiresAt)})` },
   ];
-  if (r.write === 'ok') {
+  if (r.write === 'ok' && r.restored) {
+    out.push({ tone: 'fail', text: `Profiles ${r.profilesUpdated.join(', ')} were updated, then put back as they were (the new key failed its test)` });
+  } else if (r.write === 'ok') {
     out.push({ tone: 'ok', text: `Profiles ${r.profilesUpdated.join(', ')} updated in ${credentialsPath}${r.backupPath ? ` (backup ${r.backupPath})` : ''}` });
   } else if (r.write === 'skipped') {
     out.push({ tone: 'skip', text: 'No local profile held the old key: nothing was written' });
@@ -49,7 +51,6 @@ export function hmacRotationReport(r: HmacRotationResult, credentialsPath: strin
   if (r.proof === 'ok') out.push({ tone: 'ok', text: 'A signed test call with the new key succeeded' });
   else if (r.proof === 'failed') out.push({ tone: 'fail', text: 'A signed test call with the new key failed' });
   else out.push({ tone: 'skip', text: 'The new key was not tested' });
-  if (r.restored) out.push({ tone: 'info', text: `${credentialsPath} was put back as it was before the rotation` });
   for (const p of r.problems) out.push({ tone: 'info', text: p });
   return out;
 }

@@ -48,11 +48,12 @@ export function SecretResult({ ctx, secret, width, title, children, onDone, copy
       <Text color="yellow">⚠ This secret is shown only now: save or copy it before leaving.</Text>
       {s.showEnv ? (
         <Box flexDirection="column" marginTop={1}>
-          <Text dimColor>Paste into a shell:</Text>
-          <Text>{oauthEnvSnippet(secret.id, secret.secret)}</Text>
+          <Text dimColor>Paste into a shell (y copies it):</Text>
+          {/* Two lines joined by a backslash, so a paste of the wrapped text is still one command. */}
+          <Text>{oauthEnvSnippet(secret.id, secret.secret).replace(' VERACODE_OAUTH_CLIENT_SECRET=', ' \\\n  VERACODE_OAUTH_CLIENT_SECRET=')}</Text>
         </Box>
       ) : null}
-      {s.copied ? <Text color="green">✓ Secret sent to the clipboard (OSC 52; your terminal must allow clipboard access).</Text> : null}
+      {s.copied ? <Text color="green">✓ {s.copied === 'env' ? 'Snippet' : 'Secret'} sent to the clipboard (OSC 52; your terminal must allow clipboard access).</Text> : null}
       {s.saved ? <SecretSaved saved={s.saved} /> : null}
       {s.mode.kind === 'profile' ? (
         <Box marginTop={1}>

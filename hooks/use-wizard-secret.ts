@@ -6,7 +6,7 @@ import type { Key } from 'ink';
 import type { AppContext } from '../src/app-context.js';
 import { listProfiles } from '../src/credentials/sources.js';
 import { writeProfiles } from '../src/credentials/writer.js';
-import { profileNameProblem, suggestProfileName, type OneTimeSecret } from '../src/tui/wizard-secret.js';
+import { oauthEnvSnippet, profileNameProblem, suggestProfileName, type OneTimeSecret } from '../src/tui/wizard-secret.js';
 
 export type SecretMode =
   | { kind: 'view' }
@@ -34,11 +34,12 @@ export function useWizardSecret(ctx: AppContext, secret: OneTimeSecret, copy: (t
   const [mode, setMode] = useState<SecretMode>({ kind: 'view' });
   const [revealed, setRevealed] = useState(false);
   const [showEnv, setShowEnv] = useState(false);
-  const [copied, setCopied] = useState(false);
+  /** What was copied last: the secret, or the env snippet (which holds it). */
+  const [copied, setCopied] = useState<false | 'secret' | 'env'>(false);
   const [saved, setSaved] = useState<SavedTo | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const path = ctx.credentialsPath;
-  const latest = useLatest({ mode, saved, copied });
+  const latest = useLatest({ mode, saved, copied, showEnv });
 
   const save = (profile: string, existing: string[]) => {
     try {
@@ -103,8 +104,9 @@ export function useWizardSecret(ctx: AppContext, secret: OneTimeSecret, copy: (t
       case 'view':
         if (input === 'v') setRevealed((r) => !r);
         else if (input === 'y') {
-          copy(secret.secret);
-          setCopied(true);
+          const env = latest.current.showEnv;
+          copy(env ? oauthEnvSnippet(secret.id, secret.secret) : secret.secret);
+          setCopied(env ? 'env' : 'secret');
         } else if (input === 'p' && secret.kind === 'hmac') openPrompt();
         else if (input === 'e' && secret.kind === 'oauth') setShowEnv((s) => !s);
         else if (key.escape || key.return || input === 'q') leave();

@@ -122,7 +122,7 @@ test('an invalid key says which rule failed and where, and never shows the secre
   // A stray dash makes most of the secret look like a "region prefix": that text must not be echoed.
   const dashed = `${SECRET}-${SECRET}`;
   const env = failure(() => resolveApiKey({ env: { VERACODE_API_KEY_ID: ID, VERACODE_API_KEY_SECRET: dashed } }));
-  assert.match(env.message, /^VERACODE_API_KEY_SECRET is not a valid Veracode API key secret: the region prefix \(hidden\)/);
+  assert.match(env.message, /^VERACODE_API_KEY_SECRET is not a valid Veracode API key secret: the region prefix must be 8 characters/);
   assert.ok(!env.message.includes(SECRET.slice(0, 16)));
 
   const badId = failure(() => resolveApiKey({ env: { VERACODE_API_KEY_ID: 'xyz', VERACODE_API_KEY_SECRET: SECRET } }));

@@ -160,20 +160,11 @@ function checked(id: string, secret: string, name: (field: 'id' | 'secret') => s
     if (!(err instanceof KeyFormatError)) throw err;
     throw new CredentialsError(
       'invalid-key',
-      `${name(err.field)} is not a valid Veracode API key ${err.field}: ${safeRule(err)}.`,
+      `${name(err.field)} is not a valid Veracode API key ${err.field}: ${err.rule}.`,
       `Copy the ${err.field === 'id' ? 'API ID' : 'API secret key'} again from the Veracode Platform (API Credentials), or generate a new pair.`,
       path,
     );
   }
-}
-
-/**
- * KeyFormatError quotes the text before the last dash as the "region prefix". For a secret that
- * text can be most of the secret (a stray dash), so anything but a real 8-character prefix is hidden.
- */
-function safeRule(err: KeyFormatError): string {
-  if (err.field !== 'secret') return err.rule;
-  return err.rule.replace(/"([^"]*)"/g, (m, inner: string) => (inner.length <= 9 ? m : '(hidden)'));
 }
 
 /** Strips a region prefix and lowercases, for comparing ids. Never throws. */

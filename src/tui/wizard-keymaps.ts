@@ -47,7 +47,7 @@ export const SECRET_KEYS_HMAC: KeyMap = [
 
 export const SECRET_KEYS_OAUTH: KeyMap = [
   { keys: 'v', command: 'reveal', label: 'show/hide' },
-  { keys: 'y', command: 'copy', label: 'copy secret' },
+  { keys: 'y', command: 'copy', label: 'copy secret (or shown snippet)' },
   { keys: 'e', command: 'env', label: 'env snippet' },
   { keys: 'Enter/Esc', command: 'done', label: 'done' },
 ];

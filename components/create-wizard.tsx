@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
-import { useInput } from 'ink';
+import { Text, useInput } from 'ink';
 import type { AppContext } from '../src/app-context.js';
 import type { Credential } from '../src/model/credential.js';
 import type { Organisation } from '../src/identity/types.js';
 import { stepsOf } from '../src/tui/wizard-state.js';
+import { CLOSE_KEYS } from '../src/tui/wizard-keymaps.js';
 import { useWizard } from '../hooks/use-wizard.js';
 import { useLatest } from '../hooks/use-wizard-latest.js';
 import { wizardKeyAction, wizardKeymap } from '../hooks/use-wizard-keys.js';
@@ -38,10 +39,21 @@ export function CreateWizard({ ctx, organisation, prefill, width, height, onClos
 
   const latest = useLatest(state);
   useInput((input, key) => {
+    if (ctx.readOnly) {
+      if (key.escape || key.return || input === 'q') onClose(false);
+      return;
+    }
     const action = wizardKeyAction(latest.current.step, input, key);
     if (action) dispatch(action);
   }, { isActive: !created && !state.cancelled });
 
+  if (ctx.readOnly) {
+    return (
+      <WizardFrame title="New API credential" width={width} keymap={CLOSE_KEYS} error="Read-only mode: cannot create credentials. Start vcreds without --read-only to make changes.">
+        <Text>Nothing was changed.</Text>
+      </WizardFrame>
+    );
+  }
   if (created) {
     return <SecretResult ctx={ctx} secret={created} width={width} copy={copy} onDone={() => onClose(true)} />;
   }

@@ -61,7 +61,7 @@ export function useWizardSecret(ctx: AppContext, secret: OneTimeSecret, copy: (t
       return;
     }
     setProblem(null);
-    setMode({ kind: 'profile', value: suggestProfileName(existing, secret.ownerName), existing, error: null });
+    setMode({ kind: 'profile', value: suggestProfileName(existing, secret.ownerName, secret.staleProfiles), existing, error: null });
   };
 
   const leave = () => {

@@ -4,7 +4,7 @@ import { useEffect, useReducer, useRef, useState } from 'react';
 import type { AppContext } from '../src/app-context.js';
 import type { Credential } from '../src/model/credential.js';
 import type { Organisation } from '../src/identity/types.js';
-import { initialWizard, submissionOf, wizardReducer, ownerOf } from '../src/tui/wizard-state.js';
+import { currentHmacOf, initialWizard, submissionOf, wizardReducer, ownerOf } from '../src/tui/wizard-state.js';
 import { describeFailure } from '../src/tui/wizard-failure.js';
 import type { OneTimeSecret } from '../src/tui/wizard-secret.js';
 
@@ -18,9 +18,10 @@ export function useWizard(ctx: AppContext, organisation: Organisation, prefill: 
     sending.current = true;
     const sub = submissionOf(state, ctx.now());
     const ownerName = ownerOf(state).userName;
+    const staleProfiles = currentHmacOf(state)?.profiles ?? [];
     const request = sub.kind === 'hmac'
       ? ctx.service.generateHmac(sub.userId).then((g): OneTimeSecret => ({
-          kind: 'hmac', id: g.apiId, secret: g.apiSecret, name: null, ownerName: g.owner.userName || ownerName, expiresAt: g.expiresAt,
+          kind: 'hmac', id: g.apiId, secret: g.apiSecret, name: null, ownerName: g.owner.userName || ownerName, expiresAt: g.expiresAt, staleProfiles,
         }))
       : ctx.service.createOAuthClient(sub.input).then((r): OneTimeSecret => ({
           kind: 'oauth', id: r.client.id || r.secret.clientId, secret: r.secret.clientSecret, secretId: r.secret.secretId,

@@ -54,6 +54,7 @@ export const SECRET_KEYS_OAUTH: KeyMap = [
 
 export const PROMPT_KEYS: KeyMap = [
   { keys: 'Enter', command: 'confirm', label: 'save' },
+  { keys: 'Ctrl+U', command: 'clear', label: 'clear' },
   { keys: 'Esc', command: 'cancel', label: 'cancel' },
 ];
 

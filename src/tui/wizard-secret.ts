@@ -16,8 +16,13 @@ export function oauthEnvSnippet(clientId: string, clientSecret: string): string 
   return `export VERACODE_OAUTH_CLIENT_ID=${shellQuote(clientId)} VERACODE_OAUTH_CLIENT_SECRET=${shellQuote(clientSecret)}`;
 }
 
-/** `default` for a file without profiles; otherwise the owner's name made file-safe, numbered if taken. */
-export function suggestProfileName(existing: readonly string[], ownerName: string): string {
+/**
+ * The profile that held the key this one replaces; else `default` for a file without profiles;
+ * else the owner's name made file-safe, numbered if taken.
+ */
+export function suggestProfileName(existing: readonly string[], ownerName: string, stale: readonly string[] = []): string {
+  const replacing = stale.find((p) => existing.includes(p));
+  if (replacing) return replacing;
   if (existing.length === 0) return 'default';
   const base = ownerName.split('@')[0]!.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'vcreds';
   if (!existing.includes(base)) return base;
@@ -44,4 +49,6 @@ export interface OneTimeSecret {
   name: string | null;
   ownerName: string;
   expiresAt: string | null;
+  /** Local profiles that hold the owner's previous HMAC key, which this one replaces. */
+  staleProfiles?: string[];
 }

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chooseBaseUrl } from './api/base-url.js';
 import { createApiClient, type ApiClient, type ApiAuth } from './api/client.js';
+import { isApiError } from './api/errors.js';
 import type { AppContext, Connection } from './app-context.js';
 import { CredentialsError } from './credentials/errors.js';
 import { defaultCredentialsPath, readCredentialsFile, resolveApiKey, type ApiKey } from './credentials/sources.js';
@@ -32,6 +33,8 @@ export interface ConnectOptions {
   readOnly?: boolean;
   /** Per-attempt timeout of API requests. */
   timeoutMs?: number;
+  /** Pauses before asking again when a just-created credential is refused (default 1 s, 2 s). */
+  proofRetryDelaysMs?: readonly number[];
 }
 
 export interface OAuthClientKey {
@@ -103,12 +106,29 @@ function mismatchWarning(hostRegion: RegionName | null, keyRegion: RegionName, f
   return `The key's prefix names the ${REGIONS[keyRegion].label} region but requests go to ${REGIONS[hostRegion].apiHost}; Veracode will likely reject the key there.`;
 }
 
-type ProverOptions = { debug?: (l: string) => void; now?: () => number; env: Env; timeoutMs?: number };
+type ProverOptions = { debug?: (l: string) => void; now?: () => number; env: Env; timeoutMs?: number; proofRetryDelaysMs?: readonly number[] };
 
-/** One call to /users/self with the given credential (an OAuth one first exchanges it for a token). */
+/**
+ * A credential created a moment ago may take a moment to be accepted everywhere behind the API:
+ * a 401 is asked again after these pauses before the proof counts as failed.
+ */
+const PROOF_RETRY_DELAYS_MS = [1_000, 2_000];
+
+/** A call to /users/self with the given credential (an OAuth one first exchanges it for a token). */
 async function prove(baseUrl: string, auth: ApiAuth, label: string, o: ProverOptions): Promise<void> {
   const client = createApiClient({ baseUrl, auth, debug: o.debug, now: o.now, env: o.env, timeoutMs: o.timeoutMs, credentialLabel: label });
-  await client.request('GET', '/api/authn/v2/users/self');
+  const delays = o.proofRetryDelaysMs ?? PROOF_RETRY_DELAYS_MS;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await client.request('GET', '/api/authn/v2/users/self');
+      return;
+    } catch (err) {
+      const delay = delays[attempt];
+      if (delay === undefined || !isApiError(err) || err.status !== 401) throw err;
+      o.debug?.(`[prove] ${label} was refused (401); asking again in ${delay} ms`);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
 }
 
 function proversFor(baseUrl: string, o: ProverOptions): Pick<AppContext, 'proveHmacKey' | 'proveOAuthSecret'> {

@@ -60,3 +60,30 @@ test('the demo runs the emulator in-process, connects as its admin and never use
     await demo.close();
   }
 });
+
+test('proving a just-created key asks again after a 401, and gives up after the last pause', async () => {
+  const { tinyServer } = await import('./helpers/tiny-server.js');
+  const refusals = [true, false];
+  const server = await tinyServer((req, res, index) => {
+    const refuse = refusals[index] ?? false;
+    res.writeHead(refuse ? 401 : 200, { 'content-type': 'application/json' });
+    res.end(refuse ? '{"http_code":401,"http_status":"Unauthorized","message":"Unknown API ID"}' : '{"user_id":"u1","user_name":"x"}');
+  });
+  const id = '3ddaeeb10ca690df3fee5e3bd1c329fa';
+  const secret = '0123456789abcdef'.repeat(8);
+  try {
+    const { ctx } = await connect({
+      env: { VERACODE_API_KEY_ID: id, VERACODE_API_KEY_SECRET: secret },
+      apiUrl: server.url,
+      proofRetryDelaysMs: [10],
+    });
+    await ctx.proveHmacKey({ id, secret });
+    assert.equal(server.seen.length, 2, 'refused once, accepted on the second ask');
+
+    refusals.push(true, true);
+    await assert.rejects(ctx.proveHmacKey({ id, secret }), (err: ApiError) => err.status === 401);
+    assert.equal(server.seen.length, 4, 'one pause configured: two asks, then the refusal stands');
+  } finally {
+    await server.close();
+  }
+});

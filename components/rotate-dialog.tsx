@@ -2,7 +2,7 @@ import { Box, Text, useInput } from 'ink';
 import type { AppContext } from '../src/app-context.js';
 import type { CredentialView } from '../src/model/credential.js';
 import {
-  hmacRotationPlan, hmacRotationReport, hmacSecretNeedsSaving, oauthRotationReport, refusalOf,
+  hmacRotationPlan, hmacRotationReport, hmacSecretNeedsSaving, oauthRotationPlan, oauthRotationReport, refusalOf,
 } from '../src/tui/wizard-rotation.js';
 import { UNCERTAIN_ADVICE } from '../src/tui/wizard-failure.js';
 import { CLOSE_KEYS, CONFIRM_KEYS, RETRY_KEYS } from '../src/tui/wizard-keymaps.js';
@@ -95,7 +95,7 @@ export function RotateDialog({ ctx, credential: c, width, onClose, copy }: Rotat
         <WizardFrame title={title} width={width} keymap={CONFIRM_KEYS}>
           {c.type === 'hmac'
             ? hmacRotationPlan(c, ctx.credentialsPath).map((l) => <Text key={l}>{l}</Text>)
-            : <Text>A new secret is added to client {c.id}; it is shown once. The current secret keeps working until you retire it (offered next).</Text>}
+            : oauthRotationPlan(c, ctx.now()).map((l) => <Text key={l}>{l}</Text>)}
           <Box marginTop={1}><Text bold>Rotate now? y/N</Text></Box>
         </WizardFrame>
       );

@@ -46,7 +46,7 @@ export function SecretResult({ ctx, secret, width, title, children, onDone, copy
       </Text>
       {secret.expiresAt ? <Text><Text dimColor>{'Expires'.padEnd(11)}</Text>{secret.expiresAt.slice(0, 10)}</Text> : null}
       <Text color="yellow">⚠ This secret is shown only now: save or copy it before leaving.</Text>
-      {secret.staleProfiles?.length && !s.saved ? (
+      {secret.staleProfiles && secret.staleProfiles.length > 0 && !s.saved ? (
         <Text color="yellow">⚠ Local profiles {secret.staleProfiles.join(', ')} hold the previous key, which stops working: save the new one there (p).</Text>
       ) : null}
       {s.showEnv ? (

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
-import { currentHmacOf, ownerOf, type WizardState } from '../src/tui/wizard-state.js';
+import { ownerOf, type WizardState } from '../src/tui/wizard-state.js';
+import { currentHmacOf } from '../src/tui/wizard-submit.js';
 import { parseExpiry } from '../src/tui/wizard-validate.js';
 
 function Row({ label, value }: { label: string; value: string }) {

@@ -1,7 +1,8 @@
 import { Box, Text } from 'ink';
 import {
-  TYPE_CHOICES, currentHmacOf, currentOwnerOptions, ownerOf, ownerRoleNames, type WizardState,
+  TYPE_CHOICES, currentOwnerOptions, ownerOf, ownerRoleNames, type WizardState,
 } from '../src/tui/wizard-state.js';
+import { currentHmacOf } from '../src/tui/wizard-submit.js';
 import { maxExpiry, parseExpiry } from '../src/tui/wizard-validate.js';
 import { ownerLabel } from '../src/tui/wizard-owners.js';
 import { UNCERTAIN_ADVICE } from '../src/tui/wizard-failure.js';

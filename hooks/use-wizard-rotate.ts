@@ -1,9 +1,10 @@
 // The rotate dialog's phases: confirm → running → (HMAC) report / (OAuth) the new secret once,
 // then an offer to retire the previous secrets. Results with secrets stay in component state only.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { AppContext } from '../src/app-context.js';
 import type { CredentialView, OAuthSecret } from '../src/model/credential.js';
 import { rotateHmac, rotateOAuth } from '../src/ops/rotate.js';
+import { oldestToRetire } from '../src/tui/wizard-rotation.js';
 import type { HmacRotationResult, OAuthRotationResult } from '../src/ops/rotate-types.js';
 import { describeFailure } from '../src/tui/wizard-failure.js';
 import type { SubmitFailure } from '../src/tui/wizard-state.js';
@@ -20,6 +21,7 @@ export type RotatePhase =
 
 export function useWizardRotate(ctx: AppContext, c: CredentialView) {
   const [phase, setPhase] = useState<RotatePhase>({ kind: 'confirm' });
+  const retiredFirst = useRef<string | null>(null);
 
   const fail = (err: unknown) => {
     const raw = typeof err === 'object' && err !== null ? (err as { hint?: unknown }).hint : undefined;
@@ -32,13 +34,20 @@ export function useWizardRotate(ctx: AppContext, c: CredentialView) {
     if (c.type === 'hmac') {
       rotateHmac(ctx, c, { credentialsPath: ctx.credentialsPath }).then((result) => setPhase({ kind: 'hmac', result }), fail);
     } else {
-      rotateOAuth(ctx, c, { retireOld: false }).then((result) => setPhase({ kind: 'oauth', result }), fail);
+      // At the server's limit of live secrets, the oldest goes first (the user was told so and said y).
+      const oldest = oldestToRetire(c, ctx.now());
+      const make = () => rotateOAuth(ctx, { ...c, secrets: c.secrets.filter((s) => s !== oldest) }, { retireOld: false });
+      const run = oldest ? ctx.service.retireOAuthSecret(c.id, oldest.secretId).then(make) : make();
+      run.then((result) => {
+        retiredFirst.current = oldest?.secretId ?? null;
+        setPhase({ kind: 'oauth', result });
+      }, fail);
     }
   };
 
   /** After the new OAuth secret was shown: offer to retire the ones it replaces. */
   const afterOAuthSecret = (result: OAuthRotationResult): boolean => {
-    const old = c.secrets.filter((s) => s.secretId !== result.secret.secretId);
+    const old = c.secrets.filter((s) => s.secretId !== result.secret.secretId && s.secretId !== retiredFirst.current);
     if (old.length === 0) return false;
     setPhase({ kind: 'retire', result, old });
     return true;

@@ -4,7 +4,8 @@ import { useEffect, useReducer, useRef, useState } from 'react';
 import type { AppContext } from '../src/app-context.js';
 import type { Credential } from '../src/model/credential.js';
 import type { Organisation } from '../src/identity/types.js';
-import { currentHmacOf, initialWizard, submissionOf, wizardReducer, ownerOf } from '../src/tui/wizard-state.js';
+import { initialWizard, wizardReducer, ownerOf } from '../src/tui/wizard-state.js';
+import { currentHmacOf, submissionOf } from '../src/tui/wizard-submit.js';
 import { describeFailure } from '../src/tui/wizard-failure.js';
 import type { OneTimeSecret } from '../src/tui/wizard-secret.js';
 

@@ -31,10 +31,11 @@ const ALICE_ID = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 const OLD_SECRET = 'c'.repeat(128);
 const FILE = `[default]\nveracode_api_key_id = ${ALICE_ID}\nveracode_api_key_secret = ${OLD_SECRET}\n\n[work]\nveracode_api_key_id = ${ALICE_ID}\nveracode_api_key_secret = ${OLD_SECRET}\n`;
 
-async function mount(kind: 'revoke' | 'rotate', id: string, overrides: FakeContextOverrides = {}) {
+async function mount(kind: 'revoke' | 'rotate', id: string, overrides: FakeContextOverrides = {}, prepare?: (ctx: ReturnType<typeof fakeContext>) => Promise<unknown>) {
   const credentialsPath = join(dir, 'credentials');
   writeFileSync(credentialsPath, FILE, { mode: 0o600 });
   const ctx = fakeContext({ credentialsPath, ...overrides });
+  await prepare?.(ctx);
   const credential = viewOf(ctx.service.credentials.find((c) => c.id === id)!, FAKE_NOW);
   const closed: boolean[] = [];
   const onClose = (changed: boolean) => closed.push(changed);
@@ -169,5 +170,20 @@ describe('rotate dialog', () => {
     await ui.press('enter');
     await ui.waitFor(() => ui.closed.length > 0);
     assert.deepEqual(ui.closed, [true]);
+  });
+
+  test('OAuth at the limit of two live secrets: says so, retires the oldest first, offers the other', async () => {
+    const id = '0a1b2c3d-1111-4000-8000-000000000001';
+    const ui = await mount('rotate', id, {}, (ctx) => ctx.service.addOAuthSecret(id));
+    assert.match(flat(ui.lastFrame()), new RegExp(`already has 2 live secrets.*the oldest, ${id}-s1 .* is retired first`));
+    await ui.press('y');
+    await ui.waitFor(has('new secret'));
+    assert.deepEqual(ui.ctx.service.calls.slice(-2), [`retireOAuthSecret ${id} ${id}-s1`, `addOAuthSecret ${id}`]);
+    await settle();
+    await ui.press('y');
+    await ui.press('enter');
+    const frame = flat(await ui.waitFor(has('retire the previous secret?')));
+    assert.match(frame, new RegExp(`${id}-n1`));
+    assert.ok(!frame.includes(`${id}-s1`));
   });
 });

@@ -1,9 +1,10 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  initialWizard, wizardReducer, stepsOf, submissionOf, currentOwnerOptions, ownerRoleNames,
+  initialWizard, wizardReducer, stepsOf, currentOwnerOptions, ownerRoleNames,
   type WizardAction, type WizardState,
 } from '../src/tui/wizard-state.js';
+import { submissionOf } from '../src/tui/wizard-submit.js';
 import { parseExpiry, validateName, validateRoles, validateDescription, maxExpiry, lifetimeDays } from '../src/tui/wizard-validate.js';
 import { maskSecret, oauthEnvSnippet, suggestProfileName, profileNameProblem } from '../src/tui/wizard-secret.js';
 import { osc52 } from '../src/tui/clipboard.js';
@@ -243,6 +244,7 @@ describe('secret helpers', () => {
     assert.equal(suggestProfileName([], 'bob@example.com'), 'default');
     assert.equal(suggestProfileName(['default'], 'bob@example.com'), 'bob');
     assert.equal(suggestProfileName(['default', 'bob'], 'bob@example.com'), 'bob-2');
+    assert.equal(suggestProfileName(['default', 'ci'], 'bob@example.com', ['ci']), 'ci', 'the profile holding the replaced key');
     assert.match(profileNameProblem('a]b') ?? '', /\[ or \]/);
     assert.equal(profileNameProblem('ci'), null);
   });

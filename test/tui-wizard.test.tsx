@@ -165,10 +165,11 @@ describe('create wizard', () => {
     await ui.waitFor('Replace the current pair');
     await ui.press('enter');
     await ui.press('enter');
-    await ui.waitFor('HMAC pair created');
+    const frame = flat(await ui.waitFor('HMAC pair created'));
+    assert.match(frame, /Local profiles default, work hold the previous key/);
     await settle();
     await ui.press('p');
-    await ui.waitFor('Save to profile: alice');
+    await ui.waitFor('Save to profile: default'); // suggested: the profile that held the old key
     await ui.press('ctrl+u');
     await type(ui, 'default');
     await ui.press('enter');
@@ -224,6 +225,21 @@ describe('create wizard', () => {
     assert.match(frame, /may have reached Veracode/);
     await ui.press('r');
     await ui.waitFor('created');
+  });
+
+  test('read-only mode refuses to create', async () => {
+    const credentialsPath = join(dir, 'credentials');
+    const ctx = fakeContext({ credentialsPath, readOnly: true });
+    const organisation = await ctx.service.loadOrganisation();
+    const closed: boolean[] = [];
+    const ui = renderInk(<CreateWizard ctx={ctx} organisation={organisation} width={90} height={30} onClose={(c) => closed.push(c)} />);
+    mounted.push(ui);
+    await ui.waitFor(has('Read-only mode: cannot create credentials'));
+    await settle();
+    await ui.press('enter');
+    await ui.waitFor(() => closed.length > 0);
+    assert.deepEqual(closed, [false]);
+    assert.deepEqual(ctx.service.calls, ['loadOrganisation']);
   });
 
   test('Esc on the first step closes without change', async () => {

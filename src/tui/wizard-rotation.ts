@@ -1,5 +1,6 @@
 // What the rotate dialog says: the consequences before, and every step's outcome after. Pure.
-import type { CredentialView } from '../model/credential.js';
+import type { CredentialView, OAuthSecret } from '../model/credential.js';
+import { MAX_LIVE_SECRETS } from '../ops/rotate.js';
 import type { HmacRotationResult, OAuthRotationResult } from '../ops/rotate-types.js';
 
 export type ReportTone = 'ok' | 'fail' | 'skip' | 'info';
@@ -32,6 +33,24 @@ export function hmacRotationPlan(c: CredentialView, credentialsPath: string): st
     lines.push(`No local profile holds this key: the new secret is shown once for you to save or copy.`);
   }
   lines.push('The new key is then tested with a signed call.');
+  return lines;
+}
+
+/** The secret to retire before adding one, when the client is at the server's limit of live secrets. */
+export function oldestToRetire(c: Pick<CredentialView, 'secrets'>, now: number): OAuthSecret | null {
+  const live = c.secrets
+    .filter((s) => !s.expiresAt || Date.parse(s.expiresAt) > now)
+    .sort((a, b) => (Date.parse(a.createdAt ?? '') || 0) - (Date.parse(b.createdAt ?? '') || 0));
+  return live.length >= MAX_LIVE_SECRETS ? live[0]! : null;
+}
+
+export function oauthRotationPlan(c: CredentialView, now: number): string[] {
+  const lines = [`A new secret is added to client ${c.id}; it is shown once.`];
+  const oldest = oldestToRetire(c, now);
+  if (oldest) {
+    lines.push(`The client already has ${MAX_LIVE_SECRETS} live secrets, the most the server allows: the oldest, ${oldest.secretId} (created ${dateOf(oldest.createdAt)}), is retired first, and anything still using it stops working.`);
+  }
+  lines.push(`The ${oldest ? 'other' : 'current'} secret keeps working until you retire it (offered next).`);
   return lines;
 }
 

@@ -2,6 +2,9 @@
 import type { ApiClient } from '../api/client.js';
 import type { AppContext } from '../app-context.js';
 import { connect, connectDemo, type Connected } from '../connect.js';
+import { preferencesDir } from '../config/paths.js';
+import { createPreferencesStore } from '../config/store.js';
+import type { PreferencesStore } from '../config/preferences-types.js';
 import { defaultCredentialsPath } from '../credentials/sources.js';
 import type { RegionName } from '../signing/region.js';
 import { readOnlyRefusal } from './errors.js';
@@ -49,6 +52,7 @@ export class CliState {
   exitCode = 0;
   private sessions: Session[] = [];
   private main: Promise<Session> | null = null;
+  private store: PreferencesStore | null = null;
 
   constructor(
     readonly io: CliIo,
@@ -82,6 +86,28 @@ export class CliState {
     if (this.globals.debug) this.io.stderr.write(`[debug] ${line}\n`);
   };
 
+  /** The preferences (conf), opened on first use: most runs never need them. */
+  preferences(): PreferencesStore {
+    this.store ??= createPreferencesStore({ cwd: preferencesDir(this.io.env) });
+    return this.store;
+  }
+
+  /**
+   * What `vcreds config` set, for what the command line and the environment leave open:
+   * --profile > VERACODE_API_PROFILE > config profile; --api-url > --region > config api-url.
+   */
+  private configured(env: Record<string, string | undefined>): { profile?: string; apiUrl?: string } {
+    const g = this.globals;
+    const needProfile = !g.profile && !env.VERACODE_API_PROFILE;
+    const needUrl = !g.apiUrl && !g.region;
+    if (!needProfile && !needUrl) return {};
+    const prefs = this.preferences().get();
+    return {
+      profile: needProfile ? prefs.defaultProfile ?? undefined : undefined,
+      apiUrl: needUrl ? prefs.apiUrl ?? undefined : undefined,
+    };
+  }
+
   refuseIfReadOnly(what: string): void {
     if (this.globals.readOnly) throw readOnlyRefusal(what);
   }
@@ -107,10 +133,12 @@ export class CliState {
   /** Another connection, with a different key source (check --all-profiles, doctor). */
   async open(choice: SessionChoice): Promise<Session> {
     const g = this.globals;
+    const env = choice.env ?? this.io.env;
+    const configured = g.demo ? {} : this.configured(env);
     const options = {
-      env: choice.env ?? this.io.env,
-      profile: choice.profile ?? g.profile,
-      apiUrl: g.apiUrl,
+      env,
+      profile: choice.profile ?? g.profile ?? configured.profile,
+      apiUrl: g.apiUrl ?? configured.apiUrl,
       region: g.region,
       credentialsPath: this.credentialsPath,
       debug: g.debug ? this.debugLine : undefined,

@@ -33,6 +33,7 @@ Examples:
   vcreds check --all-profiles --warn 14    for monitoring: exit 0/1/2/3
   vcreds doctor                            audit the local setup
   vcreds api /api/authn/v2/users/self      any signed request, JSON to stdout
+  vcreds config set profile ci             use [ci] unless --profile or VERACODE_API_PROFILE says otherwise
   vcreds emulator --port 8080              a local Identity API for trying things out
 
 Credentials: VERACODE_API_KEY_ID + VERACODE_API_KEY_SECRET (they win when both are set), else
@@ -42,6 +43,16 @@ NO_COLOR turns colour off, like --no-color.
 ${EXIT_CODES_HELP}`;
 
 export const EXAMPLES = {
+  config: `
+Examples:
+  vcreds config                                   what is set, and where it is kept
+  vcreds config set profile ci                    use [ci] when neither --profile nor VERACODE_API_PROFILE is given
+  vcreds config set api-url https://api.veracode.eu
+  vcreds config unset api-url
+
+Order of precedence: --profile, then VERACODE_API_PROFILE, then this setting, then [default];
+--api-url, then --region, then this setting, then the region of the key's prefix.
+`,
   list: `
 Examples:
   vcreds list

@@ -7,6 +7,7 @@ import type { CliIo } from './io.js';
 import { parseRegion } from './parse.js';
 import { registerApi } from './commands/api.js';
 import { registerCheck } from './commands/check.js';
+import { registerConfig } from './commands/config.js';
 import { registerCreate } from './commands/create.js';
 import { registerDoctor } from './commands/doctor.js';
 import { registerEmulator } from './commands/emulator.js';
@@ -15,7 +16,7 @@ import { registerRevoke } from './commands/revoke.js';
 import { registerRotate } from './commands/rotate.js';
 import { runDefault } from './commands/interactive.js';
 
-export const COMMANDS = ['list', 'show', 'create', 'revoke', 'rotate', 'check', 'doctor', 'api', 'emulator'];
+export const COMMANDS = ['list', 'show', 'create', 'revoke', 'rotate', 'check', 'doctor', 'api', 'config', 'emulator'];
 
 export function buildProgram(cli: CliState): Command {
   const program = new Command('vcreds');
@@ -53,6 +54,7 @@ export function buildProgram(cli: CliState): Command {
   registerCheck(program, cli);
   registerDoctor(program, cli);
   registerApi(program, cli);
+  registerConfig(program, cli);
   registerEmulator(program, cli);
 
   // Set after the commands exist so that they keep refusing stray arguments.

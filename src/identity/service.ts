@@ -79,8 +79,9 @@ export function createIdentityService(client: ApiClient, options: IdentityServic
   }
 
   async function loadOrganisation(o: LoadOptions = {}): Promise<Organisation> {
-    const me = await self(o);
-    if (!me.isAdmin) return ownOrganisation(me, o);
+    let me = await self(o);
+    // Ask for everyone whatever the caller's role names say: the server decides who may list users
+    // (role names differ between installations), and a 403 means "only your own".
     let parsed: ParsedUser[];
     try {
       parsed = await fetchAllPages(client, {
@@ -88,10 +89,10 @@ export function createIdentityService(client: ApiClient, options: IdentityServic
         onPage: (done, total) => o.onProgress?.({ phase: 'users', done, total }),
       });
     } catch (e) {
-      // The role says admin but the server disagrees: show what a non-admin may see.
-      if (is(e, 403)) return ownOrganisation({ ...me, isAdmin: false }, o);
+      if (is(e, 403)) return ownOrganisation((caller = { ...me, isAdmin: false }), o);
       throw e;
     }
+    if (!me.isAdmin) me = caller = { ...me, isAdmin: true };
     knownUsers.clear();
     for (const p of parsed) knownUsers.set(p.user.userId, p.user);
     // A list that carries api_credentials for anyone carries it for everyone who has one, so a

@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { viewOf, type Credential } from '../src/model/credential.js';
 import { evaluateCheck, type CheckFailure } from '../src/ops/check-rules.js';
+import { oneLinePerKey } from '../src/ops/check.js';
 import { doctorExitCode, evaluateDoctor, type DoctorFacts } from '../src/ops/doctor-rules.js';
 import { validateOAuthDraft } from '../src/ops/create-rules.js';
 import { resolveCredential, resolveUser, ResolveError } from '../src/ops/resolve.js';
@@ -61,6 +62,23 @@ function facts(over: Partial<DoctorFacts> = {}): DoctorFacts {
     ...over,
   };
 }
+
+describe('oneLinePerKey', () => {
+  test('a key in several profiles is one line naming them all; other keys and failures stay', () => {
+    const shared = 'c'.repeat(32);
+    const merged = oneLinePerKey([
+      view(cred(shared, 90 * DAY, { profiles: ['default'] })),
+      view(cred('d'.repeat(32), 90 * DAY, { profiles: ['old'] })),
+      view(cred(shared, 90 * DAY, { profiles: ['ci'] })),
+      { kind: 'failure', state: 'CRITICAL', id: 'e'.repeat(32), type: 'hmac', label: 'x', reason: '401' },
+      { kind: 'failure', state: 'CRITICAL', id: 'e'.repeat(32), type: 'hmac', label: 'y', reason: '401' },
+      { kind: 'failure', state: 'UNKNOWN', id: null, type: null, label: 'z', reason: 'network' },
+    ]);
+    assert.equal(merged.length, 4);
+    assert.deepEqual(merged[0]!.kind !== 'failure' && merged[0]!.profiles, ['default', 'ci']);
+    assert.equal(merged[2]!.kind === 'failure' && merged[2]!.label, 'x,y');
+  });
+});
 
 describe('evaluateDoctor', () => {
   test('a clean setup has only ok findings', () => {

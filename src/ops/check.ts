@@ -78,6 +78,26 @@ export async function gatherAllProfiles(
   const clean = withoutEnvKey(env);
   const out: CheckSubject[] = [];
   for (const name of names) out.push(await checkConnectionKey(() => open({ env: clean, profile: name }), name));
+  return oneLinePerKey(out);
+}
+
+/** One key held by several profiles is one credential: one line naming every profile. */
+export function oneLinePerKey(subjects: readonly CheckSubject[]): CheckSubject[] {
+  const byId = new Map<string, CheckSubject>();
+  const out: CheckSubject[] = [];
+  for (const s of subjects) {
+    const first = s.id ? byId.get(s.id) : undefined;
+    if (!first) {
+      if (s.id) byId.set(s.id, s);
+      out.push(s);
+    } else if (first.kind === 'failure' && s.kind === 'failure') {
+      first.label = [first.label, s.label].filter(Boolean).join(',');
+    } else if (first.kind !== 'failure' && s.kind !== 'failure') {
+      first.profiles = [...new Set([...first.profiles, ...s.profiles])];
+    } else {
+      out.push(s); // the same key judged two ways (e.g. a network hiccup): show both
+    }
+  }
   return out;
 }
 

@@ -75,8 +75,8 @@ describe('oneLinePerKey', () => {
       { kind: 'failure', state: 'UNKNOWN', id: null, type: null, label: 'z', reason: 'network' },
     ]);
     assert.equal(merged.length, 4);
-    assert.deepEqual(merged[0]!.kind !== 'failure' && merged[0]!.profiles, ['default', 'ci']);
-    assert.equal(merged[2]!.kind === 'failure' && merged[2]!.label, 'x,y');
+    assert.deepEqual((merged[0] as { profiles: string[] }).profiles, ['default', 'ci']);
+    assert.equal((merged[2] as CheckFailure).label, 'x,y');
   });
 });
 

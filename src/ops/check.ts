@@ -83,6 +83,7 @@ export async function gatherAllProfiles(
 
 /** One key held by several profiles is one credential: one line naming every profile. */
 export function oneLinePerKey(subjects: readonly CheckSubject[]): CheckSubject[] {
+  const isFailure = (s: CheckSubject): s is CheckFailure => 'kind' in s && s.kind === 'failure';
   const byId = new Map<string, CheckSubject>();
   const out: CheckSubject[] = [];
   for (const s of subjects) {
@@ -90,28 +91,13 @@ export function oneLinePerKey(subjects: readonly CheckSubject[]): CheckSubject[]
     if (!first) {
       if (s.id) byId.set(s.id, s);
       out.push(s);
-    } else if (first.kind === 'failure' && s.kind === 'failure') {
+    } else if (isFailure(first) && isFailure(s)) {
       first.label = [first.label, s.label].filter(Boolean).join(',');
-    } else if (first.kind !== 'failure' && s.kind !== 'failure') {
+    } else if (!isFailure(first) && !isFailure(s)) {
       first.profiles = [...new Set([...first.profiles, ...s.profiles])];
     } else {
       out.push(s); // the same key judged two ways (e.g. a network hiccup): show both
     }
   }
   return out;
-}
-
-/**
- * Every credential the caller can see. Revoked ones are left out unless a local profile still
- * holds them: a revoked key nobody uses is not an alarm, a revoked key in a profile is.
- */
-export async function gatherOrganisation(open: () => Promise<CheckConnection>): Promise<CheckSubject[]> {
-  try {
-    const { ctx } = await open();
-    const org = await ctx.service.loadOrganisation();
-    const now = ctx.now();
-    return org.credentials.map((c) => viewOf(c, now)).filter((v) => v.status !== 'revoked' || v.profiles.length > 0);
-  } catch (err) {
-    return [classify(err, null, null)];
-  }
 }

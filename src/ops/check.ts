@@ -101,3 +101,18 @@ export function oneLinePerKey(subjects: readonly CheckSubject[]): CheckSubject[]
   }
   return out;
 }
+
+/**
+ * Every credential the caller can see. Revoked ones are left out unless a local profile still
+ * holds them: a revoked key nobody uses is not an alarm, a revoked key in a profile is.
+ */
+export async function gatherOrganisation(open: () => Promise<CheckConnection>): Promise<CheckSubject[]> {
+  try {
+    const { ctx } = await open();
+    const org = await ctx.service.loadOrganisation();
+    const now = ctx.now();
+    return org.credentials.map((c) => viewOf(c, now)).filter((v) => v.status !== 'revoked' || v.profiles.length > 0);
+  } catch (err) {
+    return [classify(err, null, null)];
+  }
+}

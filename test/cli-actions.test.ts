@@ -229,5 +229,35 @@ describe('emulator command', () => {
     const bad = await run(['emulator', '--port', '70000'], { env: {} });
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /--port.*0 to 65535/);
+    const badRate = await run(['emulator', '--error-rate', '1.5'], { env: {} });
+    assert.equal(badRate.code, 2);
+    assert.match(badRate.stderr, /--error-rate.*fraction from 0 to 1/);
+  });
+
+  test('fault flags reach the server: --error-rate 1 answers 503, --log prints each request', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'emulator', '--users', '3', '--error-rate', '1', '--log'], {
+      env: { PATH: process.env.PATH, HOME: f.home },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      let out = '';
+      let err = '';
+      child.stderr.on('data', (d) => (err += d));
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (d) => {
+          out += d;
+          const m = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+          if (m) resolve(m[1]!);
+        });
+        child.on('exit', () => reject(new Error(`emulator exited: ${err}`)));
+      });
+      const res = await fetch(`${url}/api/authn/v2/users/self`);
+      assert.equal(res.status, 503);
+      for (let i = 0; i < 50 && !/GET \/api\/authn\/v2\/users\/self 503/.test(err); i++) await new Promise((r) => setTimeout(r, 50));
+      assert.match(err, /GET \/api\/authn\/v2\/users\/self 503/);
+    } finally {
+      child.kill('SIGTERM');
+    }
   });
 });

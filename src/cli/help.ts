@@ -140,5 +140,7 @@ and an admin key as a profile snippet. Runs until Ctrl+C.
 Examples:
   vcreds emulator
   vcreds emulator --port 8080 --users 200 --data ./emulator.json
+  vcreds emulator --latency 300 --error-rate 0.1 --drop-rate 0.05 --log     a flaky server
+  vcreds emulator --page-size-cap 20 --no-user-credentials                 paging and per-user lookups
 `,
 };

@@ -39,6 +39,13 @@ export const parseDays = intIn(0, 3650, 'a whole number of days');
 export const parsePort = intIn(0, 65535, 'a port number');
 export const parseUserCount = intIn(1, 100_000, 'a number of users');
 
+/** A fraction from 0 to 1, e.g. 0.1 for one request in ten. */
+export function parseRate(value: string): number {
+  const v = value.trim();
+  if (!/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(v)) throw new InvalidArgumentError('Expected a fraction from 0 to 1, e.g. 0.1 for one request in ten.');
+  return Number(v);
+}
+
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }

@@ -4,7 +4,22 @@ import { connectionHelp, DataFileError, startEmulator } from '../../emulator/ind
 import type { CliState } from '../cli-state.js';
 import { CliError } from '../errors.js';
 import { EXAMPLES } from '../help.js';
-import { parsePort, parseUserCount } from '../parse.js';
+import { intIn, parsePort, parseRate, parseUserCount } from '../parse.js';
+
+interface EmulatorFlags {
+  port: number;
+  data?: string;
+  users?: number;
+  seed?: number;
+  latency?: number;
+  errorRate?: number;
+  dropRate?: number;
+  rateLimit?: number;
+  pageSizeCap?: number;
+  /** false with --no-user-credentials */
+  userCredentials: boolean;
+  log?: boolean;
+}
 
 export function registerEmulator(program: Command, cli: CliState): void {
   program
@@ -13,15 +28,28 @@ export function registerEmulator(program: Command, cli: CliState): void {
     .addOption(new Option('--port <n>', 'port to listen on (0 = any free port)').default(0).argParser(parsePort))
     .option('--data <file>', 'JSON file the state is loaded from and saved to, so it survives a restart')
     .addOption(new Option('--users <n>', 'size of the seeded organisation').argParser(parseUserCount))
+    .addOption(new Option('--seed <n>', 'seed of the generated organisation (same seed, same organisation)').argParser(intIn(0, 2 ** 31 - 1)))
+    .addOption(new Option('--latency <ms>', 'fault: delay every answer by this many milliseconds').argParser(intIn(0, 60_000, 'milliseconds')))
+    .addOption(new Option('--error-rate <fraction>', 'fault: answer this fraction of requests with 503').argParser(parseRate))
+    .addOption(new Option('--drop-rate <fraction>', 'fault: drop the connection of this fraction of requests').argParser(parseRate))
+    .addOption(new Option('--rate-limit <n>', "requests a minute per address before 429 (Veracode's: 500)").argParser(intIn(1, 1_000_000)))
+    .addOption(new Option('--page-size-cap <n>', 'largest page the server returns, whatever size is asked').argParser(intIn(1, 10_000)))
+    .option('--no-user-credentials', 'the user list carries no api_credentials (clients must ask per user)')
+    .option('--log', 'print one line per request (method, path, status; never headers)')
     .addHelpText('after', EXAMPLES.emulator)
-    .action(async (o: { port: number; data?: string; users?: number }) => {
+    .action(async (o: EmulatorFlags) => {
       let running;
       try {
         running = await startEmulator({
           port: o.port,
           dataFile: o.data,
           users: o.users,
-          log: cli.globals.debug ? cli.debugLine : undefined,
+          seed: o.seed,
+          faults: { latencyMs: o.latency, errorRate: o.errorRate, dropRate: o.dropRate },
+          rateLimitPerMinute: o.rateLimit,
+          pageSizeCap: o.pageSizeCap,
+          usersCarryCredentials: o.userCredentials,
+          log: o.log || cli.globals.debug ? (line) => cli.note(line) : undefined,
         });
       } catch (err) {
         if (err instanceof DataFileError) throw new CliError(err.message, 1, `Fix or remove ${o.data}.`);

@@ -1,10 +1,12 @@
 import { useEffect } from 'react';
-import { Text, useInput } from 'ink';
+import { useInput } from 'ink';
 import type { AppContext } from '../src/app-context.js';
 import type { Credential } from '../src/model/credential.js';
 import type { Organisation } from '../src/identity/types.js';
 import { stepsOf } from '../src/tui/wizard-state.js';
 import { CLOSE_KEYS } from '../src/tui/wizard-keymaps.js';
+import { fitBody, frameRows, innerWidth, para, fixed } from '../src/tui/wizard-rows.js';
+import { WizardRows } from './wizard-rows.js';
 import { useWizard } from '../hooks/use-wizard.js';
 import { useLatest } from '../hooks/use-wizard-latest.js';
 import { wizardKeyAction, wizardKeymap } from '../hooks/use-wizard-keys.js';
@@ -31,7 +33,7 @@ const STEP_TITLES: Record<string, string> = {
 
 /** Create API credentials (the Platform's form as steps): type, owner, fields, review, generate. */
 export function CreateWizard({ ctx, organisation, prefill, width, height, onClose, copy }: CreateWizardProps) {
-  const { state, dispatch, created } = useWizard(ctx, organisation, prefill);
+  const { state, dispatch, created, release } = useWizard(ctx, organisation, prefill);
 
   useEffect(() => {
     if (state.cancelled) onClose(false);
@@ -48,24 +50,25 @@ export function CreateWizard({ ctx, organisation, prefill, width, height, onClos
   }, { isActive: !created && !state.cancelled });
 
   if (ctx.readOnly) {
+    const error = 'Read-only mode: cannot create credentials. Start vcreds without --read-only to make changes.';
     return (
-      <WizardFrame title="New API credential" width={width} keymap={CLOSE_KEYS} error="Read-only mode: cannot create credentials. Start vcreds without --read-only to make changes.">
-        <Text>Nothing was changed.</Text>
+      <WizardFrame title="New API credential" width={width} keymap={CLOSE_KEYS} error={error}>
+        <WizardRows rows={fitBody([fixed('nothing', para('Nothing was changed.', innerWidth(width)))], width, height, error)} />
       </WizardFrame>
     );
   }
   if (created) {
-    return <SecretResult ctx={ctx} secret={created} width={width} copy={copy} onDone={() => onClose(true)} />;
+    return <SecretResult ctx={ctx} secret={created} release={release} width={width} height={height} copy={copy} onDone={() => onClose(true)} />;
   }
   const steps = stepsOf(state);
   const at = steps.indexOf(state.step);
   const verb = prefill ? `Clone "${prefill.name ?? prefill.id}"` : 'New API credential';
   const title = at >= 0 ? `${verb} · step ${at + 1} of ${steps.length}: ${STEP_TITLES[state.step]}` : verb;
-  // Frame chrome (border, title, gaps, error, hints) takes about 9 lines; keep one line spare (trap 8).
-  const rows = Math.max(3, height - 11);
+  const error = state.error?.message;
+  const rows = Math.max(1, height - frameRows(width, error));
   return (
-    <WizardFrame title={title} width={width} keymap={wizardKeymap(state.step)} error={state.error?.message}>
-      <WizardStep state={state} rows={rows} />
+    <WizardFrame title={title} width={width} keymap={wizardKeymap(state.step, at === 0)} error={error}>
+      <WizardStep state={state} width={innerWidth(width)} rows={rows} />
     </WizardFrame>
   );
 }

@@ -1,17 +1,20 @@
-import { Box, Text, useInput } from 'ink';
+import { useInput } from 'ink';
 import type { AppContext } from '../src/app-context.js';
 import type { CredentialView } from '../src/model/credential.js';
 import {
-  hmacRotationPlan, hmacRotationReport, hmacSecretNeedsSaving, oauthRotationPlan, oauthRotationReport, refusalOf,
+  hmacRotationPlan, hmacRotationReport, oauthRotationPlan, oauthRotationReport, refusalOf,
 } from '../src/tui/wizard-rotation.js';
 import { UNCERTAIN_ADVICE } from '../src/tui/wizard-failure.js';
+import { reportForms } from '../src/tui/wizard-secret-rows.js';
+import { BLANK_ROW, fitBody, fixed, innerWidth, marked, para, part, type Part } from '../src/tui/wizard-rows.js';
 import { CLOSE_KEYS, CONFIRM_KEYS, RETRY_KEYS } from '../src/tui/wizard-keymaps.js';
+import type { KeyMap } from '../src/tui/keymap.js';
 import { useWizardRotate } from '../hooks/use-wizard-rotate.js';
 import { useLatest } from '../hooks/use-wizard-latest.js';
 import { WizardFrame } from './wizard-frame.js';
 import { WizardSpinner } from './wizard-spinner.js';
+import { WizardRows } from './wizard-rows.js';
 import { SecretResult } from './secret-result.js';
-import { SecretReport } from './secret-report.js';
 
 export interface RotateDialogProps {
   ctx: AppContext;
@@ -26,23 +29,26 @@ export interface RotateDialogProps {
 const dateOf = (iso: string | null) => (iso ? iso.slice(0, 10) : 'unknown');
 
 /** Rotate an HMAC pair (write to local profiles, prove, report) or add a secret to an OAuth client. */
-export function RotateDialog({ ctx, credential: c, width, onClose, copy }: RotateDialogProps) {
+export function RotateDialog({ ctx, credential: c, width, height, onClose, copy }: RotateDialogProps) {
   const { phase, start, afterOAuthSecret, retire } = useWizardRotate(ctx, c);
   const refusal = refusalOf(c, ctx.readOnly, 'rotate');
-  const showsSecret = phase.kind === 'oauth' || (phase.kind === 'hmac' && hmacSecretNeedsSaving(phase.result));
+  const showsSecret = (phase.kind === 'oauth' || phase.kind === 'hmac') && phase.secret !== null;
 
   const latest = useLatest(phase);
   useInput((input, key) => {
     const phase = latest.current;
     const close = key.escape || key.return || input === 'q';
+    const yes = input === 'y' || input === 'Y';
+    // y/N questions: Enter takes the default, no, as on the secret screen.
+    const no = input === 'n' || input === 'N' || key.escape || key.return || input === 'q';
     if (refusal) {
       if (close) onClose(false);
       return;
     }
     switch (phase.kind) {
       case 'confirm':
-        if (input === 'y' || input === 'Y') start();
-        else if (input === 'n' || input === 'N' || key.escape || input === 'q') onClose(false);
+        if (yes) start();
+        else if (no) onClose(false);
         return;
       case 'failed':
         if (input === 'r') start();
@@ -53,52 +59,42 @@ export function RotateDialog({ ctx, credential: c, width, onClose, copy }: Rotat
         if (close) onClose(true);
         return;
       case 'retire':
-        if (input === 'y' || input === 'Y') void retire(phase.old);
-        else if (input === 'n' || input === 'N' || close) onClose(true);
+        if (yes) void retire(phase.old);
+        else if (no) onClose(true);
     }
   }, { isActive: !showsSecret });
 
   const what = c.type === 'hmac' ? `HMAC key of ${c.owner.userName}` : `OAuth client "${c.name ?? c.id}"`;
   const title = `Rotate ${what}`;
-  if (refusal) {
-    return <WizardFrame title={title} width={width} keymap={CLOSE_KEYS} error={refusal}><Text>{c.id}</Text></WizardFrame>;
-  }
+  const inner = innerWidth(width);
+  const frame = (heading: string, keymap: KeyMap, parts: Part[], error?: string | null) => (
+    <WizardFrame title={heading} width={width} keymap={keymap} error={error}>
+      <WizardRows rows={fitBody(parts, width, height, error)} />
+    </WizardFrame>
+  );
+  const lines = (key: string, texts: readonly string[]) => part(key, (one) => texts.flatMap((t) => para(t, inner, { oneRow: one })));
+  const question = (text: string) => [fixed('gap', [BLANK_ROW]), fixed('question', para(text, inner, { tone: 'bold' }))];
 
-  if (phase.kind === 'hmac' && showsSecret) {
-    const g = phase.result.generated;
+  if (refusal) return frame(title, CLOSE_KEYS, [lines('id', [c.id])], refusal);
+
+  if ((phase.kind === 'hmac' || phase.kind === 'oauth') && phase.secret) {
+    const oauth = phase.kind === 'oauth';
     return (
       <SecretResult
-        ctx={ctx} width={width} copy={copy} title={`${title}: the new key is NOT safely stored yet`}
-        secret={{ kind: 'hmac', id: g.apiId, secret: g.apiSecret, name: null, ownerName: g.owner.userName, expiresAt: g.expiresAt }}
-        onDone={() => onClose(true)}
-      >
-        <SecretReport lines={hmacRotationReport(phase.result, ctx.credentialsPath)} />
-      </SecretResult>
-    );
-  }
-  if (phase.kind === 'oauth') {
-    const s = phase.result.secret;
-    return (
-      <SecretResult
-        ctx={ctx} width={width} copy={copy} title={`${title}: new secret`}
-        secret={{ kind: 'oauth', id: s.clientId || c.id, secret: s.clientSecret, secretId: s.secretId, name: c.name, ownerName: c.owner.userName, expiresAt: s.expiresAt }}
-        onDone={() => { if (!afterOAuthSecret(phase.result)) onClose(true); }}
-      >
-        <SecretReport lines={oauthRotationReport(phase.result)} />
-      </SecretResult>
+        ctx={ctx} width={width} height={height} copy={copy} secret={phase.secret} release={phase.release}
+        title={oauth ? `${title}: new secret` : `${title}: the new key is NOT safely stored yet`}
+        report={phase.kind === 'oauth' ? oauthRotationReport(phase.result) : hmacRotationReport(phase.result, ctx.credentialsPath)}
+        onDone={() => { if (phase.kind !== 'oauth' || !afterOAuthSecret(phase.result)) onClose(true); }}
+      />
     );
   }
 
   switch (phase.kind) {
     case 'confirm':
-      return (
-        <WizardFrame title={title} width={width} keymap={CONFIRM_KEYS}>
-          {c.type === 'hmac'
-            ? hmacRotationPlan(c, ctx.credentialsPath).map((l) => <Text key={l}>{l}</Text>)
-            : oauthRotationPlan(c, ctx.now()).map((l) => <Text key={l}>{l}</Text>)}
-          <Box marginTop={1}><Text bold>Rotate now? y/N</Text></Box>
-        </WizardFrame>
-      );
+      return frame(title, CONFIRM_KEYS, [
+        lines('plan', c.type === 'hmac' ? hmacRotationPlan(c, ctx.credentialsPath) : oauthRotationPlan(c, ctx.now())),
+        ...question('Rotate now? y/N'),
+      ]);
     case 'running':
       return (
         <WizardFrame title={title} width={width} keymap={[]}>
@@ -106,31 +102,32 @@ export function RotateDialog({ ctx, credential: c, width, onClose, copy }: Rotat
         </WizardFrame>
       );
     case 'failed':
-      return (
-        <WizardFrame title={title} width={width} keymap={RETRY_KEYS}>
-          <Text color="red">✖ Rotation failed: {phase.failure.message}</Text>
-          {phase.hint ? <Text>{phase.hint}</Text> : null}
-          {phase.failure.uncertain ? <Text color="yellow">⚠ {UNCERTAIN_ADVICE}</Text> : <Text>No new secret was created.</Text>}
-        </WizardFrame>
-      );
+      return frame(title, RETRY_KEYS, [
+        part('why', (one) => marked('fail', `Rotation failed: ${phase.failure.message}`, inner, one), 3),
+        ...(phase.hint ? [lines('hint', [phase.hint])] : []),
+        phase.failure.uncertain
+          ? part('advice', (one) => marked('warn', UNCERTAIN_ADVICE, inner, one))
+          : lines('advice', ['No new secret was created.']),
+      ]);
     case 'hmac':
-      return (
-        <WizardFrame title={`${title}: done`} width={width} keymap={CLOSE_KEYS}>
-          <SecretReport lines={hmacRotationReport(phase.result, ctx.credentialsPath)} />
-          <Text>The new key is in your local profiles and works.</Text>
-        </WizardFrame>
-      );
-    case 'retire':
-      return (
-        <WizardFrame title={`${title}: retire the previous secret?`} width={width} keymap={CONFIRM_KEYS}>
-          {phase.old.map((s) => <Text key={s.secretId}>· {s.secretId} (created {dateOf(s.createdAt)}, expires {dateOf(s.expiresAt)})</Text>)}
-          {phase.result.proof === 'failed'
-            ? <Text color="red">✖ The new secret failed its token request: keep the previous one until it works.</Text>
-            : null}
-          <Text color="yellow">⚠ Anything still using {phase.old.length > 1 ? 'these secrets' : 'this secret'} stops working once retired.</Text>
-          <Box marginTop={1}><Text bold>Retire now? y/N</Text></Box>
-        </WizardFrame>
-      );
+      return frame(`${title}: done`, CLOSE_KEYS, [
+        { key: 'report', forms: reportForms(hmacRotationReport(phase.result, ctx.credentialsPath), inner), shrink: 1 },
+        fixed('works', para('The new key is in your local profiles and works.', inner)),
+      ]);
+    case 'retire': {
+      const many = phase.old.length > 1;
+      return frame(`${title}: retire the previous secret${many ? 's' : ''}?`, CONFIRM_KEYS, [
+        { key: 'old', forms: [
+          phase.old.flatMap((s) => marked('info', `${s.secretId} (created ${dateOf(s.createdAt)}, expires ${dateOf(s.expiresAt)})`, inner)),
+          phase.old.flatMap((s) => marked('info', s.secretId, inner, true)),
+        ], shrink: 1 },
+        ...(phase.result.proof === 'failed'
+          ? [part('proof', (one) => marked('fail', 'The new secret failed its token request: keep the previous one until it works.', inner, one), 3)]
+          : []),
+        part('warn', (one) => marked('warn', `Anything still using ${many ? 'these secrets' : 'this secret'} stops working once retired.`, inner, one)),
+        ...question('Retire now? y/N'),
+      ]);
+    }
     case 'retiring':
       return (
         <WizardFrame title={title} width={width} keymap={[]}>
@@ -138,12 +135,12 @@ export function RotateDialog({ ctx, credential: c, width, onClose, copy }: Rotat
         </WizardFrame>
       );
     case 'retired':
-      return (
-        <WizardFrame title={`${title}: done`} width={width} keymap={CLOSE_KEYS}>
-          {phase.retired.map((id) => <Text key={id} color="green">✓ Retired {id}</Text>)}
-          {phase.failures.map((f) => <Text key={f} color="red">✖ Not retired: {f} (retire it later from the details view)</Text>)}
-        </WizardFrame>
-      );
+      return frame(`${title}: done`, CLOSE_KEYS, [
+        { key: 'done', forms: [[
+          ...phase.retired.flatMap((id) => marked('ok', `Retired ${id}`, inner)),
+          ...phase.failures.flatMap((f) => marked('fail', `Not retired: ${f} (retire it later from the details view)`, inner)),
+        ]] },
+      ]);
     default:
       return null;
   }

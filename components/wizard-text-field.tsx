@@ -1,20 +1,34 @@
 import { Box, Text } from 'ink';
+import { cellWidth } from '../src/tui/truncate.js';
 
-/** One editable line; the cursor is always at the end (typing appends, Backspace removes). */
-export function WizardTextField({ label, value, note, placeholder }: {
+/** The end of `value` that fits `room` cells, with … in front when cut (the cursor is at the end). */
+function tail(value: string, room: number): string {
+  if (cellWidth(value) <= room) return value;
+  const chars = [...value];
+  let out = '';
+  for (let i = chars.length - 1; i >= 0 && cellWidth(chars[i] + out) < room; i--) out = chars[i] + out;
+  return `…${out}`;
+}
+
+/**
+ * One editable line; the cursor is always at the end (typing appends, Backspace removes).
+ * Always one row: a long value shows its end, where the typing happens.
+ */
+export function WizardTextField({ label, value, placeholder, width = 80 }: {
   label: string;
   value: string;
-  note?: string;
   placeholder?: string;
+  width?: number;
 }) {
+  const room = Math.max(4, width - cellWidth(label) - 3);
   return (
-    <Box flexDirection="column">
-      <Text>
+    <Box>
+      <Text wrap="truncate-end">
         <Text bold>{label}: </Text>
-        {value ? <Text>{value}</Text> : <Text dimColor>{placeholder ?? ''}</Text>}
+        {value ? <Text>{tail(value, room)}</Text> : null}
         <Text inverse> </Text>
+        {value ? null : <Text dimColor>{placeholder ?? ''}</Text>}
       </Text>
-      {note ? <Text dimColor>{note}</Text> : null}
     </Box>
   );
 }

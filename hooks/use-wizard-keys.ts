@@ -33,7 +33,13 @@ export function wizardKeyAction(step: WizardStep, input: string, key: Key): Wiza
   return null;
 }
 
-export function wizardKeymap(step: WizardStep): KeyMap {
+/** The step's keys; on the first step Esc leaves the wizard, and the hint says so. */
+export function wizardKeymap(step: WizardStep, first = false): KeyMap {
+  const map = stepKeymap(step);
+  return first ? map.map((b) => (b.command === 'back' ? { ...b, label: 'cancel' } : b)) : map;
+}
+
+function stepKeymap(step: WizardStep): KeyMap {
   switch (step) {
     case 'type': return WIZARD_CHOICE_KEYS;
     case 'owner': return WIZARD_OWNER_KEYS;

@@ -1,10 +1,13 @@
 // The rotate dialog's phases: confirm → running → (HMAC) report / (OAuth) the new secret once,
-// then an offer to retire the previous secrets. Results with secrets stay in component state only.
+// then an offer to retire the previous secrets. Results with secrets stay in component state, and
+// a secret that is not yet safely stored is held in the unsaved-secrets registry from the moment
+// it arrives (SecretResult releases it once saved, copied or knowingly left).
 import { useRef, useState } from 'react';
 import type { AppContext } from '../src/app-context.js';
 import type { CredentialView, OAuthSecret } from '../src/model/credential.js';
 import { rotateHmac, rotateOAuth } from '../src/ops/rotate.js';
-import { oldestToRetire } from '../src/tui/wizard-rotation.js';
+import { hmacSecretNeedsSaving, oldestToRetire } from '../src/tui/wizard-rotation.js';
+import { holdOneTimeSecret, type OneTimeSecret } from '../src/tui/wizard-secret.js';
 import type { HmacRotationResult, OAuthRotationResult } from '../src/ops/rotate-types.js';
 import { describeFailure } from '../src/tui/wizard-failure.js';
 import type { SubmitFailure } from '../src/tui/wizard-state.js';
@@ -13,8 +16,9 @@ export type RotatePhase =
   | { kind: 'confirm' }
   | { kind: 'running' }
   | { kind: 'failed'; failure: SubmitFailure; hint: string | null }
-  | { kind: 'hmac'; result: HmacRotationResult }
-  | { kind: 'oauth'; result: OAuthRotationResult }
+  /** `secret` and `release` are set when the new key is not safely in a profile. */
+  | { kind: 'hmac'; result: HmacRotationResult; secret: OneTimeSecret | null; release: () => void }
+  | { kind: 'oauth'; result: OAuthRotationResult; secret: OneTimeSecret; release: () => void }
   | { kind: 'retire'; result: OAuthRotationResult; old: OAuthSecret[] }
   | { kind: 'retiring'; old: OAuthSecret[] }
   | { kind: 'retired'; retired: string[]; failures: string[] };
@@ -32,7 +36,16 @@ export function useWizardRotate(ctx: AppContext, c: CredentialView) {
   const start = () => {
     setPhase({ kind: 'running' });
     if (c.type === 'hmac') {
-      rotateHmac(ctx, c, { credentialsPath: ctx.credentialsPath }).then((result) => setPhase({ kind: 'hmac', result }), fail);
+      rotateHmac(ctx, c, { credentialsPath: ctx.credentialsPath }).then((result) => {
+        if (!hmacSecretNeedsSaving(result)) return setPhase({ kind: 'hmac', result, secret: null, release: () => {} });
+        const g = result.generated;
+        const secret: OneTimeSecret = {
+          kind: 'hmac', id: g.apiId, secret: g.apiSecret, name: null, ownerName: g.owner.userName || c.owner.userName, expiresAt: g.expiresAt,
+          // They still hold the old key, which stops working: saving there is what the user wants.
+          staleProfiles: c.profiles,
+        };
+        setPhase({ kind: 'hmac', result, secret, release: holdOneTimeSecret(secret) });
+      }, fail);
     } else {
       // At the server's limit of live secrets, the oldest goes first (the user was told so and said y).
       const oldest = oldestToRetire(c, ctx.now());
@@ -40,7 +53,11 @@ export function useWizardRotate(ctx: AppContext, c: CredentialView) {
       const run = oldest ? ctx.service.retireOAuthSecret(c.id, oldest.secretId).then(make) : make();
       run.then((result) => {
         retiredFirst.current = oldest?.secretId ?? null;
-        setPhase({ kind: 'oauth', result });
+        const n = result.secret;
+        const secret: OneTimeSecret = {
+          kind: 'oauth', id: n.clientId || c.id, secret: n.clientSecret, secretId: n.secretId, name: c.name, ownerName: c.owner.userName, expiresAt: n.expiresAt,
+        };
+        setPhase({ kind: 'oauth', result, secret, release: holdOneTimeSecret(secret) });
       }, fail);
     }
   };

@@ -1,5 +1,6 @@
 // State and keys of the one-time secret screen: reveal, copy, env snippet, save to a profile
 // (asking before replacing one), and asking before leaving a secret that was neither saved nor copied.
+// `release` lets go of the secret in the unsaved-secrets registry once it is safe or abandoned.
 import { useState } from 'react';
 import { useLatest } from './use-wizard-latest.js';
 import type { Key } from 'ink';
@@ -30,7 +31,9 @@ function explain(err: unknown): string {
   return String(err);
 }
 
-export function useWizardSecret(ctx: AppContext, secret: OneTimeSecret, copy: (text: string) => void, onDone: () => void) {
+export function useWizardSecret(
+  ctx: AppContext, secret: OneTimeSecret, copy: (text: string) => void, onDone: () => void, release: () => void,
+) {
   const [mode, setMode] = useState<SecretMode>({ kind: 'view' });
   const [revealed, setRevealed] = useState(false);
   const [showEnv, setShowEnv] = useState(false);
@@ -45,6 +48,7 @@ export function useWizardSecret(ctx: AppContext, secret: OneTimeSecret, copy: (t
     try {
       const r = writeProfiles(path, [{ profile, id: secret.id, secret: secret.secret }]);
       setSaved({ profile, path, ...r });
+      release();
       setProblem(null);
       setMode({ kind: 'view' });
     } catch (err) {
@@ -73,7 +77,10 @@ export function useWizardSecret(ctx: AppContext, secret: OneTimeSecret, copy: (t
     const { mode } = latest.current;
     switch (mode.kind) {
       case 'leave':
-        if (input === 'y' || input === 'Y') onDone();
+        if (input === 'y' || input === 'Y') {
+          release();
+          onDone();
+        }
         else if (input === 'n' || input === 'N' || key.escape || key.return) setMode({ kind: 'view' });
         return;
       case 'replace':
@@ -107,6 +114,7 @@ export function useWizardSecret(ctx: AppContext, secret: OneTimeSecret, copy: (t
           const env = latest.current.showEnv;
           copy(env ? oauthEnvSnippet(secret.id, secret.secret) : secret.secret);
           setCopied(env ? 'env' : 'secret');
+          release();
         } else if (input === 'p' && secret.kind === 'hmac') openPrompt();
         else if (input === 'e' && secret.kind === 'oauth') setShowEnv((s) => !s);
         else if (key.escape || key.return || input === 'q') leave();

@@ -1,5 +1,6 @@
 // Joins the wizard reducer to the service: when the reducer reaches `submitting`, send the request;
-// the answer (with its one-time secret) is kept in component state only.
+// the answer (with its one-time secret) is kept in component state, and held in the
+// unsaved-secrets registry from the moment it arrives until the secret screen releases it.
 import { useEffect, useReducer, useRef, useState } from 'react';
 import type { AppContext } from '../src/app-context.js';
 import type { Credential } from '../src/model/credential.js';
@@ -7,12 +8,13 @@ import type { Organisation } from '../src/identity/types.js';
 import { initialWizard, wizardReducer, ownerOf } from '../src/tui/wizard-state.js';
 import { currentHmacOf, submissionOf } from '../src/tui/wizard-submit.js';
 import { describeFailure } from '../src/tui/wizard-failure.js';
-import type { OneTimeSecret } from '../src/tui/wizard-secret.js';
+import { holdOneTimeSecret, type OneTimeSecret } from '../src/tui/wizard-secret.js';
 
 export function useWizard(ctx: AppContext, organisation: Organisation, prefill: Credential | undefined) {
   const [state, dispatch] = useReducer(wizardReducer, undefined, () => initialWizard(organisation, ctx.now(), prefill));
   const [created, setCreated] = useState<OneTimeSecret | null>(null);
   const sending = useRef(false);
+  const release = useRef<() => void>(() => {});
 
   useEffect(() => {
     if (state.step !== 'submitting' || sending.current) return;
@@ -30,10 +32,14 @@ export function useWizard(ctx: AppContext, organisation: Organisation, prefill: 
         }));
     // No abort on unmount: once sent, the answer holds a secret that exists nowhere else.
     request.then(
-      (secret) => { sending.current = false; setCreated(secret); },
+      (secret) => {
+        release.current = holdOneTimeSecret(secret);
+        sending.current = false;
+        setCreated(secret);
+      },
       (err: unknown) => { sending.current = false; dispatch({ type: 'failed', failure: describeFailure(err) }); },
     );
   }, [state.step]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  return { state, dispatch, created };
+  return { state, dispatch, created, release: () => release.current() };
 }

@@ -56,7 +56,7 @@ describe('revoke dialog', () => {
   test('says what stops working; wrong last 4 refused, the right ones (any case) revoke', async () => {
     const ui = await mount('revoke', ALICE_ID);
     let frame = flat(ui.lastFrame());
-    assert.match(frame, new RegExp(`Every script and pipeline using API id ${ALICE_ID}, including local profiles default, work`));
+    assert.match(frame, new RegExp(`Every script and pipeline using API id ${ALICE_ID} \\(including local profiles default, work\\) stops working at once`));
     assert.match(frame, /alice@example\.com \(user\)/);
     await type(ui, 'abcd');
     await ui.press('enter');
@@ -139,10 +139,13 @@ describe('rotate dialog', () => {
     await ui.press('v');
     await ui.waitFor((f) => f.replace(/\s/g, '').includes('1'.padEnd(128, 'a')));
     await ui.press('p');
-    await ui.waitFor('Save to profile: alice');
+    // Suggested: the profile that held the old key, which stops working; replacing it asks.
+    await ui.waitFor('Save to profile: default');
     await ui.press('enter');
-    await ui.waitFor(has('Saved to profile [alice]'));
-    assert.match(readFileSync(ui.credentialsPath, 'utf8'), /\[alice\]/);
+    await ui.waitFor('Replace it? y/N');
+    await ui.press('y');
+    await ui.waitFor(has('Saved to profile [default]'));
+    assert.ok(readFileSync(ui.credentialsPath, 'utf8').includes('1'.padEnd(128, 'a')));
     await ui.press('enter');
     await ui.waitFor(() => ui.closed.length > 0);
     assert.deepEqual(ui.closed, [true]);

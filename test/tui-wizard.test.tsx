@@ -80,7 +80,7 @@ describe('create wizard', () => {
     await type(ui, 'deploys');
     await ui.press('escape'); // back keeps what was typed
     frame = await ui.waitFor('step 4 of 7');
-    assert.match(frame, /Expires in: 30/);
+    assert.match(frame, /Expiry: 30/);
     await ui.press('enter');
     frame = await ui.waitFor('step 5 of 7');
     assert.match(frame, /Description: deploys/);

@@ -9,6 +9,7 @@ export const WIZARD_CHOICE_KEYS: KeyMap = [
   back,
 ];
 
+
 export const WIZARD_OWNER_KEYS: KeyMap = [
   { keys: 'type', command: 'filter', label: 'filter' },
   { keys: '↑/↓', command: 'move', label: 'move' },
@@ -47,8 +48,8 @@ export const SECRET_KEYS_HMAC: KeyMap = [
 
 export const SECRET_KEYS_OAUTH: KeyMap = [
   { keys: 'v', command: 'reveal', label: 'show/hide' },
-  { keys: 'y', command: 'copy', label: 'copy secret (or shown snippet)' },
   { keys: 'e', command: 'env', label: 'env snippet' },
+  { keys: 'y', command: 'copy', label: 'copy (snippet if shown)' },
   { keys: 'Enter/Esc', command: 'done', label: 'done' },
 ];
 

@@ -1,5 +1,7 @@
-// Pure helpers of the one-time secret screen: masking, the OAuth environment snippet and the
-// profile name to suggest when saving an HMAC pair to the credentials file.
+// Pure helpers of the one-time secret screen: masking, the OAuth environment snippet, the
+// profile name to suggest when saving an HMAC pair to the credentials file, and what to keep
+// of a secret if the app goes away before it is saved.
+import { holdSecret } from './unsaved-secrets.js';
 
 /** Hides all but the last 4 characters, so a user can tell two secrets apart without exposing one. */
 export function maskSecret(secret: string): string {
@@ -51,4 +53,21 @@ export interface OneTimeSecret {
   expiresAt: string | null;
   /** Local profiles that hold the owner's previous HMAC key, which this one replaces. */
   staleProfiles?: string[];
+}
+
+/** What a user needs to keep of a secret, in the form they would use it. */
+export function secretLines(s: OneTimeSecret): string[] {
+  if (s.kind === 'hmac') return [`veracode_api_key_id = ${s.id}`, `veracode_api_key_secret = ${s.secret}`];
+  return [`VERACODE_OAUTH_CLIENT_ID=${s.id}`, `VERACODE_OAUTH_CLIENT_SECRET=${s.secret}`];
+}
+
+export function secretLabel(s: OneTimeSecret): string {
+  return s.kind === 'hmac'
+    ? `HMAC key ${s.id} of ${s.ownerName}`
+    : `OAuth client "${s.name ?? s.id}" of ${s.ownerName}${s.secretId ? `, secret ${s.secretId}` : ''}`;
+}
+
+/** Holds the secret in the unsaved-secrets registry; call the result once it is safe. */
+export function holdOneTimeSecret(s: OneTimeSecret): () => void {
+  return holdSecret(secretLabel(s), secretLines(s));
 }

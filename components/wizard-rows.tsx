@@ -1,0 +1,26 @@
+import { Box, Text } from 'ink';
+import type { Row, Tone } from '../src/tui/wizard-rows.js';
+
+const STYLE: Record<Tone, { color?: string; dimColor?: boolean; bold?: boolean; underline?: boolean; inverse?: boolean }> = {
+  plain: {},
+  dim: { dimColor: true },
+  bold: { bold: true },
+  ok: { color: 'green' },
+  fail: { color: 'red' },
+  warn: { color: 'yellow' },
+  key: { bold: true, underline: true },
+  cursor: { inverse: true },
+};
+
+/** Rows already wrapped to the width (src/tui/wizard-rows.ts): one terminal line each. */
+export function WizardRows({ rows }: { rows: readonly Row[] }) {
+  return (
+    <Box flexDirection="column">
+      {rows.map((row, i) => (
+        <Text key={i} wrap="truncate-end">
+          {row.map((s, j) => <Text key={j} {...STYLE[s.tone ?? 'plain']}>{s.text}</Text>)}
+        </Text>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,124 @@
+// A secret the server just created is held in the unsaved-secrets registry from the moment it
+// arrives until it is saved, copied or knowingly left, so a crash handler can still print it.
+import { test, describe, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { holdSecret, unsavedSecrets, unsavedSecretsText } from '../src/tui/unsaved-secrets.js';
+import { CreateWizard } from '../components/create-wizard.js';
+import { RotateDialog } from '../components/rotate-dialog.js';
+import { viewOf } from '../src/model/credential.js';
+import { FAKE_NOW, fakeContext } from './helpers/fake-service.js';
+import { renderInk } from './helpers/ink.js';
+
+describe('unsaved-secrets registry', () => {
+  test('holds until released; releasing twice is harmless; callers get copies', () => {
+    assert.deepEqual(unsavedSecrets(), []);
+    assert.equal(unsavedSecretsText(), '');
+    const a = holdSecret('HMAC key abc of alice', ['veracode_api_key_id = abc', 'veracode_api_key_secret = s3cr3t']);
+    const b = holdSecret('OAuth client "x"', ['VERACODE_OAUTH_CLIENT_ID=x', 'VERACODE_OAUTH_CLIENT_SECRET=y']);
+    const held = unsavedSecrets();
+    assert.deepEqual(held.map((h) => h.label), ['HMAC key abc of alice', 'OAuth client "x"']);
+    held[0]!.lines.push('tampered');
+    assert.equal(unsavedSecrets()[0]!.lines.length, 2);
+    const text = unsavedSecretsText();
+    assert.match(text, /created but not saved/);
+    assert.match(text, /\n {2}veracode_api_key_secret = s3cr3t\n/);
+    a();
+    a();
+    assert.deepEqual(unsavedSecrets().map((h) => h.label), ['OAuth client "x"']);
+    b();
+    assert.deepEqual(unsavedSecrets(), []);
+  });
+});
+
+let dir: string;
+const mounted: { unmount(): void }[] = [];
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'vcreds-unsaved-'));
+});
+afterEach(() => {
+  for (const ui of mounted.splice(0)) ui.unmount();
+  rmSync(dir, { recursive: true, force: true });
+});
+async function settle() {
+  for (let i = 0; i < 5; i++) await new Promise<void>((r) => setImmediate(r));
+}
+
+async function createHmac() {
+  const credentialsPath = join(dir, 'credentials');
+  const ctx = fakeContext({ credentialsPath, serviceOptions: { caller: { isAdmin: false } } });
+  const organisation = await ctx.service.loadOrganisation();
+  const ui = renderInk(<CreateWizard ctx={ctx} organisation={organisation} width={90} height={30} onClose={() => {}} copy={() => {}} />);
+  mounted.push(ui);
+  await ui.waitFor('OAuth Client');
+  await settle();
+  await ui.press('down');
+  await ui.press('enter');
+  await ui.waitFor('Replace the current pair');
+  await ui.press('enter');
+  await ui.press('enter');
+  const frame = await ui.waitFor('HMAC pair created');
+  await settle();
+  const id = /API ID\s+([0-9a-f]{32})/.exec(frame)![1]!;
+  return { ui, credentialsPath, id };
+}
+
+describe('the secret screens hold what they show', () => {
+  test('a created HMAC pair is held while shown, and released once saved to a profile', async () => {
+    const { ui, credentialsPath, id } = await createHmac();
+    const secret = '1'.padEnd(128, 'a'); // the fake's first generated secret
+    assert.deepEqual(unsavedSecrets(), [{
+      label: `HMAC key ${id} of alice@example.com`,
+      lines: [`veracode_api_key_id = ${id}`, `veracode_api_key_secret = ${secret}`],
+    }]);
+    await ui.press('p');
+    await ui.waitFor('Save to profile: default');
+    await ui.press('escape'); // a cancelled prompt saves nothing: still held
+    await ui.waitFor((f) => !f.includes('Save to profile'));
+    assert.equal(unsavedSecrets().length, 1);
+    await ui.press('p');
+    await ui.waitFor('Save to profile: default');
+    await ui.press('enter');
+    await ui.waitFor('Saved to profile [default]');
+    assert.ok(readFileSync(credentialsPath, 'utf8').includes(secret));
+    assert.deepEqual(unsavedSecrets(), []);
+  });
+
+  test('leaving unsaved: n keeps it held, y lets it go', async () => {
+    const { ui } = await createHmac();
+    await ui.press('escape');
+    await ui.waitFor('Leave anyway? y/N');
+    await ui.press('n');
+    await ui.waitFor((f) => !f.includes('Leave anyway'));
+    assert.equal(unsavedSecrets().length, 1);
+    await ui.press('escape');
+    await ui.waitFor('Leave anyway? y/N');
+    await ui.press('y');
+    await settle();
+    assert.deepEqual(unsavedSecrets(), []);
+  });
+
+  test('a rotated OAuth secret is held from its arrival until copied', async () => {
+    const id = '0a1b2c3d-1111-4000-8000-000000000001';
+    const ctx = fakeContext({ credentialsPath: join(dir, 'credentials') });
+    const credential = viewOf(ctx.service.credentials.find((c) => c.id === id)!, FAKE_NOW);
+    const copied: string[] = [];
+    const ui = renderInk(<RotateDialog ctx={ctx} credential={credential} width={90} height={30} onClose={() => {}} copy={(t) => copied.push(t)} />);
+    mounted.push(ui);
+    await ui.waitFor('Rotate now?');
+    await settle();
+    await ui.press('y');
+    await ui.waitFor('new secret');
+    await settle();
+    const [held] = unsavedSecrets();
+    assert.match(held!.label, /OAuth client "ci-pipeline" of .*, secret /);
+    assert.equal(held!.lines[0], `VERACODE_OAUTH_CLIENT_ID=${id}`);
+    assert.match(held!.lines[1]!, /^VERACODE_OAUTH_CLIENT_SECRET=fake-secret-\d+$/);
+    await ui.press('y');
+    await ui.waitFor('clipboard');
+    assert.equal(copied.length, 1);
+    assert.deepEqual(unsavedSecrets(), []);
+  });
+});

@@ -2,7 +2,6 @@ import { useCallback, useMemo, useReducer, useState } from 'react';
 import { Box, useApp, useInput, useStdout, type Key } from 'ink';
 import type { AppContext } from '../src/app-context.js';
 import type { PreferencesStore } from '../src/config/preferences-types.js';
-import { viewOf } from '../src/model/credential.js';
 import { isFilterEmpty, EMPTY_FILTER } from '../src/model/filter.js';
 import { copyToClipboard } from '../src/tui/clipboard.js';
 import { layoutColumns } from '../src/tui/column-layout.js';
@@ -13,6 +12,7 @@ import { stackReducer, topOf, type Screen } from '../src/tui/screens.js';
 import { flipDirection, sortLabel } from '../src/tui/sort-state.js';
 import { countByStatus, countsText, expiryBanner, filterChips } from '../src/tui/summary.js';
 import { editText } from '../src/tui/text-input.js';
+import { viewsOf } from '../src/tui/views.js';
 import { ServicesContext, type Services } from '../hooks/use-services.js';
 import { useCredentialList } from '../hooks/use-credential-list.js';
 import { useFlash } from '../hooks/use-flash.js';
@@ -59,7 +59,7 @@ export function App({ ctx, preferences, copy, onExit }: AppProps) {
   const caller = org.organisation?.caller ?? null;
   const chips = useMemo(() => filterChips(prefs.filter, text), [prefs.filter, text]);
   const credentials = org.organisation?.credentials ?? null;
-  const views = useMemo(() => (credentials ?? []).map((c) => viewOf(c, now)), [credentials, now]);
+  const views = useMemo(() => viewsOf(credentials ?? [], now), [credentials, now]);
   const banner = useMemo(() => (caller ? expiryBanner(views, caller) : null), [views, caller]);
   // Header, table heading, status line and hint bar; the table gets the rest.
   const tableHeight = height - headerHeight({ chips, banner }) - 3;

@@ -2,21 +2,32 @@
 import { render } from 'ink';
 import type { AppContext } from '../src/app-context.js';
 import type { PreferencesStore } from '../src/config/preferences-types.js';
-import { App } from './app.js';
+import { Boot } from './boot.js';
+import { ENTER_ALT_SCREEN, HOME_AND_CLEAR, LEAVE_ALT_SCREEN, SHOW_CURSOR } from '../src/tui/splash.js';
 
 export interface RunInteractiveOptions {
-  preferences: PreferencesStore;
+  /** The store itself, or how to open it once connected (it is not needed for the first frame). */
+  preferences: PreferencesStore | (() => PreferencesStore);
+  /** Shows the DEMO badge while connecting (once connected, the connection says so). */
+  demo?: boolean;
+  /** The alternate screen and a first frame (splash.ts) are already on the terminal. */
+  splashShown?: boolean;
   stdin?: NodeJS.ReadStream;
   stdout?: NodeJS.WriteStream;
   stderr?: NodeJS.WriteStream;
 }
 
-const ENTER_ALT = '\x1b[?1049h';
-const LEAVE_ALT = '\x1b[?1049l';
-const SHOW_CURSOR = '\x1b[?25h';
 
-/** Runs the interactive app until the user quits; resolves to the exit code (0 on q). */
-export async function runInteractive(ctx: AppContext, options: RunInteractiveOptions): Promise<number> {
+/**
+ * Runs the interactive app until the user quits; resolves to the exit code (0 on q). Given a
+ * `connect` function, the first frame is drawn before calling it; if it fails, the app closes
+ * and this rejects with its error (for the entry to report like any other command's).
+ */
+export async function runInteractive(source: AppContext | (() => Promise<AppContext>), options: RunInteractiveOptions): Promise<number> {
+  const connect = typeof source === 'function' ? source : () => Promise.resolve(source);
+  const preferences = options.preferences;
+  const openPreferences = typeof preferences === 'function' ? preferences : () => preferences;
+  let failure: { error: unknown } | null = null;
   const stdin = options.stdin ?? process.stdin;
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
@@ -26,7 +37,7 @@ export async function runInteractive(ctx: AppContext, options: RunInteractiveOpt
   const restore = () => {
     if (restored) return;
     restored = true;
-    if (tty) stdout.write(SHOW_CURSOR + LEAVE_ALT);
+    if (tty) stdout.write(SHOW_CURSOR + LEAVE_ALT_SCREEN);
   };
   let instance: ReturnType<typeof render> | null = null;
   const fatal = (signalCode: number, message?: string) => {
@@ -51,16 +62,26 @@ export async function runInteractive(ctx: AppContext, options: RunInteractiveOpt
   process.on('exit', restore);
 
   let code = 0;
-  if (tty) stdout.write(ENTER_ALT);
+  // Ink draws from the cursor: start at the top left (over the splash, when there is one).
+  if (tty) stdout.write(options.splashShown ? HOME_AND_CLEAR : ENTER_ALT_SCREEN + HOME_AND_CLEAR);
   try {
-    instance = render(<App ctx={ctx} preferences={options.preferences} onExit={(c) => (code = c)} />, {
-      stdin,
-      stdout,
-      stderr,
-      // The app owns Ctrl+C: the list quits, a wizard holding an unsaved secret asks first.
-      exitOnCtrlC: false,
-      patchConsole: true,
-    });
+    instance = render(
+      <Boot
+        connect={connect}
+        preferences={openPreferences}
+        demo={Boolean(options.demo)}
+        onExit={(c) => (code = c)}
+        onFail={(error) => (failure = { error })}
+      />,
+      {
+        stdin,
+        stdout,
+        stderr,
+        // The app owns Ctrl+C: the list quits, a wizard holding an unsaved secret asks first.
+        exitOnCtrlC: false,
+        patchConsole: true,
+      },
+    );
     await instance.waitUntilExit();
   } catch (error) {
     code = 1;
@@ -75,5 +96,7 @@ export async function runInteractive(ctx: AppContext, options: RunInteractiveOpt
     process.off('unhandledRejection', onCrash);
     process.off('exit', restore);
   }
+  // Connecting failed: the terminal is restored, so the entry can report it like any command.
+  if (failure) throw (failure as { error: unknown }).error;
   return code;
 }

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Text } from 'ink';
-
-const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+import { SPINNER_FRAMES as FRAMES } from '../src/tui/splash.js';
 
 /** A small spinner with a label; the label carries the meaning, the spinner only shows life. */
 export function Spinner({ label }: { label: string }) {

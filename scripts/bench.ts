@@ -1,6 +1,12 @@
 // `npm run bench`: start-up, keystroke latency and memory of the built `vcreds` in a real
 // pseudo-terminal (util-linux `script`), against the emulator holding ~10,000 credentials.
 // Every figure is reported next to a baseline measured in the same run.
+//
+// The baseline (`node -e 0`) and the first-frame runs alternate, one of each per round, so that
+// load from other processes on the machine weighs on both medians alike (measured in two blocks,
+// a busy spell during one block skewed the ratio either way). The environment is the same small
+// one for both (PATH, HOME, TERM and the key); e.g. NODE_EXTRA_CA_CERTS alone adds ~35 ms to
+// every Node start.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -119,17 +125,14 @@ async function main(): Promise<void> {
   const app = `node ${BIN} --api-url ${emulator.apiUrl}`;
   console.log(`vcreds bench: ${credentials} credentials (${users} users) on the emulator, ${RUNS} runs, terminal 120x40`);
 
-  // Baseline: a bare Node start in the same pty wrapper.
+  // Baseline: a bare Node start in the same pty wrapper. First frame: the first visible text the
+  // app draws (its header, while the list loads). One of each per round (see the top comment).
   const baseline: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const pty = new Pty('node -e 0', env);
-    baseline.push((await pty.exited()) - pty.started);
-  }
-
-  // First frame: the first visible text the app draws (its header, while the list loads).
   const firstFrame: number[] = [];
   const loaded: number[] = [];
   for (let i = 0; i < RUNS; i++) {
+    const bare = new Pty('node -e 0', env);
+    baseline.push((await bare.exited()) - bare.started);
     const pty = new Pty(app, env);
     firstFrame.push((await pty.waitForText((s) => /vcreds/i.test(s))) - pty.started);
     loaded.push((await pty.waitForText((s) => /\d+ credentials?/i.test(s) && !/loading/i.test(s.slice(-400)))) - pty.started);

@@ -118,8 +118,13 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const authorize = req.authorize ?? sign ?? (() => bearer!);
       const result = await attempt({ method: req.method, url, headers: req.headers, body: req.body, timeoutMs, signal: req.signal, agent, authorize });
       const ms = Math.round(performance.now() - started);
-      let line = `[api] ${req.method} ${redactText(url.toString())}`;
-      if (req.body) line += ` req=${redactBody(req.body)}`;
+      // The debug line is only built when it is printed: redacting every answer of a large
+      // load costs more than the load's parsing.
+      let line = '';
+      if (debug) {
+        line = `[api] ${req.method} ${redactText(url.toString())}`;
+        if (req.body) line += ` req=${redactBody(req.body)}`;
+      }
       if (result.kind === 'aborted') {
         debug?.(`${line} → cancelled`);
         throw new ApiError({ kind: 'network', method: req.method, path: req.path, message: `${req.method} ${req.path} was cancelled`, mayHaveReachedServer: !req.idempotent });
@@ -127,7 +132,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       let outcome: AttemptOutcome;
       if (result.kind === 'response') {
         const conv = header(result.headers, 'x-conversation-id');
-        line += ` → ${result.status} in ${ms}ms${conv ? ` conv=${conv}` : ''} res=${redactBody(result.text).slice(0, 400)}`;
+        if (debug) line += ` → ${result.status} in ${ms}ms${conv ? ` conv=${conv}` : ''} res=${redactBody(result.text).slice(0, 400)}`;
         // An expired bearer token: fetch a new one once and repeat (a 401 means nothing was done).
         if (result.status === 401 && tokens && !req.authorize && !renewedToken) {
           renewedToken = true;
@@ -147,7 +152,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         }
         outcome = { kind: 'status', status: result.status, retryAfterMs: parseRetryAfter(header(result.headers, 'retry-after'), now()) };
       } else {
-        line += result.kind === 'timeout' ? ` → timeout after ${timeoutMs}ms` : ` → ${result.code}`;
+        if (debug) line += result.kind === 'timeout' ? ` → timeout after ${timeoutMs}ms` : ` → ${result.code}`;
         outcome = result.kind === 'timeout' ? { kind: 'timeout' } : { kind: 'network', code: result.code };
       }
       const decision = decideRetry(outcome, n, req.idempotent, policy, options.random);

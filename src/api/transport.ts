@@ -1,7 +1,10 @@
 // One HTTP attempt with got: no retries here (retry.ts decides, client.ts loops), the
 // Authorization header computed in a beforeRequest hook from the final URL, redirects not
 // followed (a signed header must never be replayed to another host).
-import got, { type Agents, type RequestError } from 'got';
+//
+// got (with http2-wrapper and node's http/https/http2/tls/zlib) is loaded at the first request,
+// not at start: the interactive app draws its first frame before it needs the network.
+import type { Agents, Got, RequestError } from 'got';
 import { redactText } from './redact.js';
 
 export interface AttemptRequest {
@@ -21,7 +24,14 @@ export type AttemptResult =
   | { kind: 'aborted' }
   | { kind: 'network'; code: string; message: string };
 
+let loading: Promise<Got> | undefined;
+function loadGot(): Promise<Got> {
+  loading ??= import('got').then((m) => m.default);
+  return loading;
+}
+
 export async function attempt(req: AttemptRequest): Promise<AttemptResult> {
+  const got = await loadGot();
   try {
     const response = await got(req.url, {
       method: req.method as 'GET',

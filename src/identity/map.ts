@@ -18,7 +18,9 @@ export function hmacCredential(user: User, info: ApiCredentialInfo, profiles: st
     expiresAt: info.expiresAt,
     createdAt: info.createdAt,
     revokedAt: info.revokedAt,
-    roles: user.roles.map((r) => ({ ...r })),
+    // Object.assign rather than a spread: on Node 20 every `{ ...r }` gets a hidden class of its
+    // own, which for 10,000 credentials is megabytes of V8 maps.
+    roles: user.roles.map((r) => Object.assign({}, r)),
     secrets: [],
     profiles,
   };

@@ -79,22 +79,58 @@ function compareBy(key: SortKey, a: CredentialView, b: CredentialView): number {
 
 /**
  * Sorted copy. Revoked credentials always sink to the bottom (they no longer expire), and ties
- * fall back to expiry then id so the order is stable across refreshes.
+ * fall back to expiry then id so the order is stable across refreshes. Each date is parsed once
+ * per sort, not once per comparison (10,000 credentials make ~140,000 comparisons).
  */
 export function sortCredentials(list: readonly CredentialView[], order: SortOrder = DEFAULT_SORT): CredentialView[] {
   const sign = order.direction === 'asc' ? 1 : -1;
+  const parsed = new Map<string, number>();
+  const time = (iso: string | null): number => {
+    if (iso === null) return NaN;
+    let t = parsed.get(iso);
+    if (t === undefined) parsed.set(iso, (t = Date.parse(iso)));
+    return t;
+  };
+  const compareTime = (a: string | null, b: string | null): number => {
+    if (a === b) return 0;
+    if (a === null) return 1; // unknown dates go last
+    if (b === null) return -1;
+    return time(a) - time(b);
+  };
+  const compare = (key: SortKey, a: CredentialView, b: CredentialView): number =>
+    key === 'expires' ? compareTime(a.expiresAt, b.expiresAt) : key === 'created' ? compareTime(a.createdAt, b.createdAt) : compareBy(key, a, b);
   return [...list].sort((a, b) => {
     const revoked = Number(a.status === 'revoked') - Number(b.status === 'revoked');
     if (revoked) return revoked;
-    return sign * compareBy(order.key, a, b) || compareNullableTime(a.expiresAt, b.expiresAt) || a.id.localeCompare(b.id);
+    return sign * compare(order.key, a, b) || compareTime(a.expiresAt, b.expiresAt) || a.id.localeCompare(b.id);
   });
+}
+
+// What the live text filter searches, lowercased once per credential: a key typed into the
+// filter then costs one `includes` a row instead of lowercasing four fields of every row.
+const SEPARATOR = '\u0000';
+const haystacks = new WeakMap<CredentialView, string>();
+
+/** matchesText's fields of `c`, lowercased and joined (cached per credential object). */
+export function textHaystack(c: CredentialView): string {
+  let h = haystacks.get(c);
+  if (h === undefined) {
+    h = [displayName(c), c.id, c.owner.userName, ...c.roles.map((r) => r.name)].join(SEPARATOR).toLowerCase();
+    haystacks.set(c, h);
+  }
+  return h;
 }
 
 /** Indices of the rows that pass both filters, so a cursor can survive a filter change. */
 export function filteredIndices(list: readonly CredentialView[], filter: CredentialFilter, text: string): number[] {
+  const q = text.trim().toLowerCase();
+  const anyFilter = !isFilterEmpty(filter);
+  // A query holding the separator could match across two fields: ask matchesText instead.
+  const matches = q.includes(SEPARATOR) ? (c: CredentialView) => matchesText(c, q) : (c: CredentialView) => textHaystack(c).includes(q);
   const out: number[] = [];
-  list.forEach((c, i) => {
-    if (matchesFilter(c, filter) && matchesText(c, text)) out.push(i);
-  });
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i]!;
+    if ((!anyFilter || matchesFilter(c, filter)) && (!q || matches(c))) out.push(i);
+  }
   return out;
 }

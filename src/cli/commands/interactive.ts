@@ -1,5 +1,5 @@
 // No command: the interactive table on a terminal, a clear refusal otherwise.
-import { createPreferencesStore } from '../../config/store.js';
+import { LEAVE_ALT_SCREEN, SHOW_CURSOR, splashFrame } from '../../tui/splash.js';
 import type { CliState } from '../cli-state.js';
 import { EXIT } from '../errors.js';
 
@@ -8,8 +8,38 @@ export async function runDefault(cli: CliState): Promise<number> {
     cli.io.stderr.write('vcreds: no terminal; use "vcreds list" (see vcreds --help)\n');
     return EXIT.usage;
   }
-  const session = await cli.session();
-  // Loaded only here, so the scriptable commands never pay for Ink and React.
-  const { runInteractive } = await import('../../../components/run-interactive.js');
-  return runInteractive(session.ctx, { preferences: createPreferencesStore() });
+  const demo = Boolean(cli.globals.demo);
+  // The first frame goes out before Ink and React load (the slowest part of starting); until
+  // runInteractive takes over the terminal, an exit or Ctrl+C still leaves the alternate screen.
+  cli.io.stdout.write(splashFrame(demo));
+  const leave = () => cli.io.stdout.write(SHOW_CURSOR + LEAVE_ALT_SCREEN);
+  const interrupted = () => {
+    leave();
+    process.exit(130);
+  };
+  process.once('exit', leave);
+  process.once('SIGINT', interrupted);
+  let handedOver = false;
+  try {
+    // Loaded only here, so the scriptable commands never pay for Ink and React.
+    const { runInteractive } = await import('../../../components/run-interactive.js');
+    // Connecting (reading the key and preferences, and with --demo starting and seeding the
+    // emulator) starts once the app is on screen; a failure is reported like any command's.
+    const running = runInteractive(() => cli.session().then((s) => s.ctx), {
+      preferences: () => cli.preferences(),
+      demo,
+      splashShown: true,
+    });
+    // runInteractive has set up its own restoring (synchronously, before its first await).
+    handedOver = true;
+    process.off('exit', leave);
+    process.off('SIGINT', interrupted);
+    return await running;
+  } catch (error) {
+    if (!handedOver) leave();
+    throw error;
+  } finally {
+    process.off('exit', leave);
+    process.off('SIGINT', interrupted);
+  }
 }

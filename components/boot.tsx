@@ -1,0 +1,78 @@
+// The first frame: the header and a "connecting" line, drawn before the connection exists, so
+// the app answers at once while the key is read, the API chosen and (with --demo) the emulator
+// started and seeded. Once connected it hands over to <App>; a failure ends the app with it.
+import { useEffect, useState } from 'react';
+import { Box, Text, useApp, useInput } from 'ink';
+import type { AppContext } from '../src/app-context.js';
+import type { PreferencesStore } from '../src/config/preferences-types.js';
+import { connectingLabel } from '../src/tui/splash.js';
+import { App } from './app.js';
+import { Spinner } from './spinner.js';
+
+export interface BootProps {
+  /** Opens the connection; called once, after the first frame is on screen. */
+  connect: () => Promise<AppContext>;
+  /** The preferences store, opened once connected (it is not needed for the first frame). */
+  preferences: () => PreferencesStore;
+  /** Known from the command line before connecting: the DEMO badge shows from the first frame. */
+  demo: boolean;
+  onExit: (code: number) => void;
+  /** Told why connecting failed; the app then exits and the entry reports it. */
+  onFail: (error: unknown) => void;
+}
+
+type Phase = { kind: 'connecting' } | { kind: 'ready'; ctx: AppContext; preferences: PreferencesStore };
+
+export function Boot({ connect, preferences, demo, onExit, onFail }: BootProps) {
+  const { exit } = useApp();
+  const [phase, setPhase] = useState<Phase>({ kind: 'connecting' });
+  useEffect(() => {
+    let live = true;
+    connect().then(
+      (ctx) => {
+        if (!live) return;
+        try {
+          setPhase({ kind: 'ready', ctx, preferences: preferences() });
+        } catch (error) {
+          onFail(error);
+          exit();
+        }
+      },
+      (error: unknown) => {
+        if (!live) return;
+        onFail(error);
+        exit();
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- connect once
+
+  // Until the list takes over, q and Ctrl+C leave (the list has its own keys for that).
+  useInput(
+    (input, key) => {
+      if (input === 'q' || (key.ctrl && input === 'c')) {
+        onExit(0);
+        exit();
+      }
+    },
+    { isActive: phase.kind === 'connecting' },
+  );
+
+  if (phase.kind === 'ready') return <App ctx={phase.ctx} preferences={phase.preferences} onExit={onExit} />;
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate-end">
+        <Text bold color="cyan">vcreds</Text>
+        {demo ? (
+          <>
+            {' '}
+            <Text inverse bold color="magenta">{' DEMO '}</Text>
+          </>
+        ) : null}
+      </Text>
+      <Spinner label={connectingLabel(demo)} />
+    </Box>
+  );
+}

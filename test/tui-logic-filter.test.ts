@@ -1,9 +1,8 @@
 // The live text filter and the sort the list runs on (src/model/filter.ts), and the list's views.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { viewOf } from '../src/model/credential.js';
+import { viewOf, viewsOf } from '../src/model/credential.js';
 import { EMPTY_FILTER, filteredIndices, matchesText, sortCredentials } from '../src/model/filter.js';
-import { viewsOf } from '../src/tui/views.js';
 import { FAKE_NOW, fakeCredentials, manyCredentials } from './helpers/fake-service.js';
 
 const views = viewsOf(fakeCredentials(), FAKE_NOW);

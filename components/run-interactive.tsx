@@ -3,6 +3,7 @@ import { render } from 'ink';
 import type { AppContext } from '../src/app-context.js';
 import type { PreferencesStore } from '../src/config/preferences-types.js';
 import { Boot } from './boot.js';
+import { unsavedSecretsText } from '../src/tui/unsaved-secrets.js';
 import { ENTER_ALT_SCREEN, HOME_AND_CLEAR, LEAVE_ALT_SCREEN, SHOW_CURSOR } from '../src/tui/splash.js';
 
 export interface RunInteractiveOptions {
@@ -48,6 +49,10 @@ export async function runInteractive(source: AppContext | (() => Promise<AppCont
     }
     restore();
     if (message) stderr.write(`vcreds: ${message}\n`);
+    // A secret created in this session and not yet saved would die with the process: hand it over
+    // on the normal screen, the last place it can still be read.
+    const rescue = unsavedSecretsText();
+    if (rescue) stderr.write(rescue);
     process.exit(signalCode);
   };
   const onSigint = () => fatal(130);

@@ -75,3 +75,36 @@ test('80x24: n → HMAC for myself → save to profile e2e; the file is 0600 and
     t.stop();
   }
 });
+
+test('killed while a new secret is unsaved: it is printed on the normal screen, not lost', async () => {
+  const t = new TmuxSession(80, 24);
+  t.start(`node ${BIN} --demo`, { HOME: home, TERM: 'xterm-256color' });
+  const step = async (pattern: string | RegExp) => {
+    const screen = await t.waitFor(pattern);
+    await sleep(50);
+    return screen;
+  };
+  try {
+    await step(/\d+ credentials/);
+    t.keys('n');
+    await step('step 1 of');
+    t.keys('Down', 'Enter');
+    await step('For whom');
+    t.keys('Enter');
+    await step('Replace the current pair');
+    t.keys('Enter');
+    await step('Review');
+    t.keys('Enter');
+    const created = await step('HMAC pair created');
+    const id = /API ID\s+([0-9a-f]{32})/.exec(created)?.[1];
+    assert.ok(id);
+
+    process.kill(t.programPid(), 'SIGTERM');
+    const after = await t.waitFor(/\[exited \d+\]/);
+    assert.match(after, /created but not saved/);
+    assert.match(after.replace(/\s+/g, ''), new RegExp(`veracode_api_key_id=${id}`));
+    assert.match(after.replace(/\s+/g, ''), /veracode_api_key_secret=[0-9a-f]{64}/);
+  } finally {
+    t.stop();
+  }
+});

@@ -38,17 +38,20 @@ test('an admin generates an HMAC pair for a user: the new key works; once revoke
   }
 });
 
-test('the member\'s previous pair is refused once a new one is generated', async () => {
+test('generating a pair for yourself: the previous pair is refused, and the client goes on with the new one', async () => {
   const emu = await startEmulator({ users: 20 });
   try {
     const client = createApiClient({ baseUrl: emu.apiUrl, auth: { kind: 'hmac', id: emu.member.id, secret: emu.member.secret }, env: {} });
     const service = createIdentityService(client);
     const fresh = await service.generateHmac();
     assert.equal(fresh.owner.userId, emu.member.userId);
-    const old = await service.self().catch((e: unknown) => e);
+    const withOldKey = createIdentityService(createApiClient({ baseUrl: emu.apiUrl, auth: { kind: 'hmac', id: emu.member.id, secret: emu.member.secret }, env: {} }));
+    const old = await withOldKey.self().catch((e: unknown) => e);
     assert.ok(old instanceof ApiError && old.status === 401, String(old));
-    const next = createIdentityService(createApiClient({ baseUrl: emu.apiUrl, auth: { kind: 'hmac', id: fresh.apiId, secret: fresh.apiSecret }, env: {} }));
-    assert.equal((await next.self()).userId, emu.member.userId);
+    // The same session keeps working: it now signs with the pair it just generated.
+    assert.equal((await service.self()).userId, emu.member.userId);
+    const org = await service.loadOrganisation();
+    assert.ok(org.credentials.some((c) => c.type === 'hmac' && c.id === fresh.apiId && !c.revokedAt));
   } finally {
     await emu.close();
   }

@@ -48,4 +48,10 @@ export interface ApiClient {
   request<T = unknown>(method: string, path: string, options?: RequestOptions): Promise<T>;
   /** Any answer, 4xx/5xx included; rejects only when no answer arrived. For `vcreds api`. */
   requestRaw(method: string, path: string, options?: RequestOptions): Promise<RawResponse>;
+  /**
+   * Signs from now on with this HMAC pair. Generating a pair for yourself revokes the one this
+   * client signs with (one pair per user), so the service switches to the new one at once.
+   * Does nothing for a client authenticated with an OAuth client.
+   */
+  useHmacKey(key: { id: string; secret: string }): void;
 }

@@ -64,7 +64,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const agent: Agents | undefined = proxyUrl ? proxyAgents(proxyUrl) : undefined;
   const proxyNote = proxyUrl ? ` (through the proxy ${redactText(proxyUrl)})` : '';
 
-  const sign = options.auth.kind === 'hmac' ? hmacSigner(options.auth, now) : undefined;
+  let sign = options.auth.kind === 'hmac' ? hmacSigner(options.auth, now) : undefined;
   const oauth = options.auth.kind === 'oauth' ? options.auth : undefined;
   const tokens = oauth
     ? new TokenCache(async (signal) => {
@@ -197,6 +197,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   return {
     baseUrl,
     authKind: options.auth.kind,
+    useHmacKey(key) {
+      if (sign) sign = hmacSigner({ kind: 'hmac', ...key }, now);
+    },
     async request<T>(method: string, path: string, opts?: RequestOptions): Promise<T> {
       const req = prepare(method, path, opts);
       const raw = await send(req);

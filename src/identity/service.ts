@@ -142,9 +142,13 @@ export function createIdentityService(client: ApiClient, options: IdentityServic
   async function generateHmac(userId?: string): Promise<GeneratedHmac> {
     // Look the owner up first: once the POST has answered, nothing may fail and lose the secret.
     const owner = await ownerFor(userId);
-    const path = userId ? `${BASE}/api_credentials/user_id/${enc(userId)}` : `${BASE}/api_credentials`;
+    const me = caller ?? (await self());
+    const forSelf = !userId || userId === me.userId;
+    const path = forSelf ? `${BASE}/api_credentials` : `${BASE}/api_credentials/user_id/${enc(userId)}`;
     const body = await client.request<unknown>('POST', path);
     const g = readShape('POST', path, body, parseGeneratedHmac);
+    // The server has just revoked the caller's previous pair, the one this client signs with.
+    if (forSelf) client.useHmacKey({ id: g.apiId, secret: g.apiSecret });
     return { ...g, owner: { userId: owner.userId, userName: owner.userName } };
   }
 

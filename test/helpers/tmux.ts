@@ -35,6 +35,13 @@ export class TmuxSession {
     this.tmux('resize-window', '-t', this.name, '-x', String(width), '-y', String(height));
   }
 
+  /** The process the pane's shell started (the program under test), for sending it signals. */
+  programPid(): number {
+    const shell = this.tmux('display-message', '-p', '-t', this.name, '#{pane_pid}').trim();
+    const child = execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim().split('\n')[0];
+    return Number(child);
+  }
+
   screen(): string {
     return this.tmux('capture-pane', '-p', '-t', this.name);
   }

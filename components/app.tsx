@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useReducer, useState } from 'react';
-import { Box, useApp, useInput, useStdout, type Key } from 'ink';
+import { Box, useApp, useStdout, type Key } from 'ink';
 import type { AppContext } from '../src/app-context.js';
 import type { PreferencesStore } from '../src/config/preferences-types.js';
 import { viewsOf } from '../src/model/credential.js';
@@ -16,6 +16,7 @@ import { editText } from '../src/tui/text-input.js';
 import { ServicesContext, type Services } from '../hooks/use-services.js';
 import { useCredentialList } from '../hooks/use-credential-list.js';
 import { useFlash } from '../hooks/use-flash.js';
+import { KeyRouter, useKeys } from '../hooks/use-keys.js';
 import { useListPreferences } from '../hooks/use-list-preferences.js';
 import { progressText, useOrganisation } from '../hooks/use-organisation.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
@@ -163,9 +164,9 @@ export function App({ ctx, preferences, copy, onExit }: AppProps) {
 
   // Ctrl+C leaves from any of our own screens; the wizard and dialogs decide for themselves
   // (they may hold a secret not yet saved).
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.ctrl && input === 'c') quit();
-  }, { isActive: OWN_SCREENS.has(top.kind) && top.kind !== 'list' && top.kind !== 'search' });
+  }, OWN_SCREENS.has(top.kind) && top.kind !== 'list' && top.kind !== 'search');
 
   const listOnTop = top.kind === 'list' || top.kind === 'search';
   const loadingText = progressText(org.progress);
@@ -174,49 +175,51 @@ export function App({ ctx, preferences, copy, onExit }: AppProps) {
   const info = `${position}/${shown}${shown !== list.views.length ? ` (of ${list.views.length})` : ''} · sort: ${sortLabel(prefs.sort)}${ctx.readOnly ? ' · read-only' : ''}`;
 
   return (
-    <ServicesContext.Provider value={services}>
-      <Box flexDirection="column" width={width} height={height}>
-        {listOnTop ? (
-          <ListScreen
-            width={width}
-            height={height}
-            connection={ctx.connection}
-            caller={caller}
-            counts={counts}
-            chips={chips}
-            banner={banner}
-            columns={columns}
-            sorted={list.sorted}
-            list={list.list}
-            firstLoad={!org.organisation}
-            loading={org.loading}
-            loadingText={loadingText}
-            error={org.error}
-            flash={flash ?? prefs.loadError}
-            info={info}
-            searching={top.kind === 'search'}
-            searchText={text}
-            isActive
-            onCommand={onListCommand}
-            onSearchKey={onSearchKey}
-          />
-        ) : (
-          <ScreenView
-            screen={top}
-            width={width}
-            height={height}
-            ctx={ctx}
-            organisation={org.organisation}
-            views={list.views}
-            prefs={prefs}
-            flash={flash}
-            onDetailsCommand={onDetailsCommand}
-            onPop={() => navigate({ type: 'pop' })}
-            onCloseAction={closeAction}
-            copy={services.copy}
-          />
-        )}
-      </Box>
-    </ServicesContext.Provider>
+    <KeyRouter>
+      <ServicesContext.Provider value={services}>
+        <Box flexDirection="column" width={width} height={height}>
+          {listOnTop ? (
+            <ListScreen
+              width={width}
+              height={height}
+              connection={ctx.connection}
+              caller={caller}
+              counts={counts}
+              chips={chips}
+              banner={banner}
+              columns={columns}
+              sorted={list.sorted}
+              list={list.list}
+              firstLoad={!org.organisation}
+              loading={org.loading}
+              loadingText={loadingText}
+              error={org.error}
+              flash={flash ?? prefs.loadError}
+              info={info}
+              searching={top.kind === 'search'}
+              searchText={text}
+              isActive
+              onCommand={onListCommand}
+              onSearchKey={onSearchKey}
+            />
+          ) : (
+            <ScreenView
+              screen={top}
+              width={width}
+              height={height}
+              ctx={ctx}
+              organisation={org.organisation}
+              views={list.views}
+              prefs={prefs}
+              flash={flash}
+              onDetailsCommand={onDetailsCommand}
+              onPop={() => navigate({ type: 'pop' })}
+              onCloseAction={closeAction}
+              copy={services.copy}
+            />
+          )}
+        </Box>
+      </ServicesContext.Provider>
+    </KeyRouter>
   );
 }

@@ -2,7 +2,8 @@
 // the app answers at once while the key is read, the API chosen and (with --demo) the emulator
 // started and seeded. Once connected it hands over to <App>; a failure ends the app with it.
 import { useEffect, useState } from 'react';
-import { Box, Text, useApp, useInput } from 'ink';
+import { Box, Text, useApp } from 'ink';
+import { useKeys } from '../hooks/use-keys.js';
 import type { AppContext } from '../src/app-context.js';
 import type { PreferencesStore } from '../src/config/preferences-types.js';
 import { connectingLabel } from '../src/tui/splash.js';
@@ -50,15 +51,12 @@ export function Boot({ connect, preferences, demo, onExit, onFail }: BootProps) 
   }, []); // eslint-disable-line react-hooks/exhaustive-deps -- connect once
 
   // Until the list takes over, q and Ctrl+C leave (the list has its own keys for that).
-  useInput(
-    (input, key) => {
-      if (input === 'q' || (key.ctrl && input === 'c')) {
-        onExit(0);
-        exit();
-      }
-    },
-    { isActive: phase.kind === 'connecting' },
-  );
+  useKeys((input, key) => {
+    if (input === 'q' || (key.ctrl && input === 'c')) {
+      onExit(0);
+      exit();
+    }
+  }, phase.kind === 'connecting');
 
   if (phase.kind === 'ready') return <App ctx={phase.ctx} preferences={phase.preferences} onExit={onExit} />;
   return (

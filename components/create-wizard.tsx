@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useInput } from 'ink';
+import { useKeys } from '../hooks/use-keys.js';
 import type { AppContext } from '../src/app-context.js';
 import type { Credential } from '../src/model/credential.js';
 import type { Organisation } from '../src/identity/types.js';
@@ -40,14 +40,14 @@ export function CreateWizard({ ctx, organisation, prefill, width, height, onClos
   }, [state.cancelled]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const latest = useLatest(state);
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (ctx.readOnly) {
       if (key.escape || key.return || input === 'q') onClose(false);
       return;
     }
     const action = wizardKeyAction(latest.current.step, input, key);
     if (action) dispatch(action);
-  }, { isActive: !created && !state.cancelled });
+  }, !created && !state.cancelled);
 
   if (ctx.readOnly) {
     const error = 'Read-only mode: cannot create credentials. Start vcreds without --read-only to make changes.';

@@ -1,8 +1,9 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../hooks/use-keys.js';
 
 /** Stands in for a screen that is not built yet; Esc goes back. */
 export function PlaceholderScreen({ title, width, onClose }: { title: string; width: number; onClose: (changed: boolean) => void }) {
-  useInput((_input, key) => {
+  useKeys((_input, key) => {
     if (key.escape || key.return) onClose(false);
   });
   return (

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Box, useInput } from 'ink';
+import { Box } from 'ink';
+import { useKeys } from '../hooks/use-keys.js';
 import type { AppContext } from '../src/app-context.js';
 import type { CredentialView } from '../src/model/credential.js';
 import { refusalOf } from '../src/tui/wizard-rotation.js';
@@ -51,7 +52,7 @@ export function RevokeDialog({ ctx, credential: c, width, height = Number.MAX_SA
   };
 
   const latest = useLatest({ phase, typed });
-  useInput((input, key) => {
+  useKeys((input, key) => {
     const { phase, typed } = latest.current;
     if (refusal) {
       if (key.escape || key.return || input === 'q') onClose(false);

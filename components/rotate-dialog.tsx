@@ -1,4 +1,4 @@
-import { useInput } from 'ink';
+import { useKeys } from '../hooks/use-keys.js';
 import type { AppContext } from '../src/app-context.js';
 import type { CredentialView } from '../src/model/credential.js';
 import {
@@ -35,7 +35,7 @@ export function RotateDialog({ ctx, credential: c, width, height, onClose, copy 
   const showsSecret = (phase.kind === 'oauth' || phase.kind === 'hmac') && phase.secret !== null;
 
   const latest = useLatest(phase);
-  useInput((input, key) => {
+  useKeys((input, key) => {
     const phase = latest.current;
     const close = key.escape || key.return || input === 'q';
     const yes = input === 'y' || input === 'Y';
@@ -62,7 +62,7 @@ export function RotateDialog({ ctx, credential: c, width, height, onClose, copy 
         if (yes) void retire(phase.old);
         else if (no) onClose(true);
     }
-  }, { isActive: !showsSecret });
+  }, !showsSecret);
 
   const what = c.type === 'hmac' ? `HMAC key of ${c.owner.userName}` : `OAuth client "${c.name ?? c.id}"`;
   const title = `Rotate ${what}`;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { useInput, useStdout } from 'ink';
+import { useStdout } from 'ink';
+import { useKeys } from '../hooks/use-keys.js';
 import type { AppContext } from '../src/app-context.js';
 import { copyToClipboard } from '../src/tui/clipboard.js';
 import { holdOneTimeSecret, type OneTimeSecret } from '../src/tui/wizard-secret.js';
@@ -38,7 +39,7 @@ export function SecretResult({ ctx, secret, width, height, title, report = [], o
   const doCopy = copy ?? ((text: string) => copyToClipboard(text, stdout));
   const [letGo] = useState(() => release ?? holdOneTimeSecret(secret));
   const s = useWizardSecret(ctx, secret, doCopy, onDone, letGo);
-  useInput(s.onKey, { isActive });
+  useKeys(s.onKey, isActive);
 
   const keymap = s.mode.kind === 'profile' ? PROMPT_KEYS
     : s.mode.kind === 'view' ? (secret.kind === 'hmac' ? SECRET_KEYS_HMAC : SECRET_KEYS_OAUTH)

@@ -1,18 +1,46 @@
-// useInput with the newest handler: Ink re-subscribes a new handler only in a passive effect,
-// so a key arriving just after a frame would otherwise run the previous render's closure
-// (e.g. a list with no selection yet, right after the data arrived).
-import { useCallback, useRef } from 'react';
+// Keys for the screens, without a gap when one screen replaces another. Ink's useInput subscribes
+// in a passive effect, which runs a moment after the new screen's frame is on the terminal: a key
+// pressed in that moment (Esc right after Enter) found no handler and was lost. Under a
+// <KeyRouter>, one Ink subscription lives as long as the app, and screens join it in a layout
+// effect, which runs in the same commit that draws their frame. Every handler called is the one
+// from its component's latest render. Outside a router (a component rendered alone in a test) it
+// falls back to Ink's useInput.
+import { createContext, createElement, useCallback, useContext, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useInput, type Key } from 'ink';
 
 export type KeyHandler = (input: string, key: Key) => void;
 
+type Entry = { readonly current: KeyHandler };
+const RouterContext = createContext<Set<Entry> | null>(null);
+
+/** The one subscription to Ink's input; every active useKeys below it gets every key, in order. */
+export function KeyRouter({ children }: { children: ReactNode }) {
+  const entries = useRef(new Set<Entry>()).current;
+  useInput((input, key) => {
+    for (const [i, k] of splitKeys(input, key)) {
+      // A snapshot: a handler may open or close a screen, which joins or leaves the set.
+      for (const entry of [...entries]) entry.current(i, k);
+    }
+  });
+  return createElement(RouterContext.Provider, { value: entries }, children);
+}
+
 export function useKeys(handler: KeyHandler, isActive = true): void {
+  const router = useContext(RouterContext);
   const latest = useRef(handler);
   latest.current = handler;
+  useLayoutEffect(() => {
+    if (!router || !isActive) return;
+    const entry: Entry = latest;
+    router.add(entry);
+    return () => {
+      router.delete(entry);
+    };
+  }, [router, isActive]);
   const stable = useCallback<KeyHandler>((input, key) => {
     for (const [i, k] of splitKeys(input, key)) latest.current(i, k);
   }, []);
-  useInput(stable, { isActive });
+  useInput(stable, { isActive: isActive && !router });
 }
 
 const NO_KEY: Key = {

@@ -54,6 +54,10 @@ test('80x24 with NO_COLOR: list, move, filter, details, help, resize, quit', asy
     t.keys('Escape');
     await t.waitFor(/\d+ credentials/);
 
+    // Keys pressed as fast as a person can, across screen changes, are none of them lost.
+    for (let i = 0; i < 5; i++) t.keys('Enter', 'Escape');
+    await t.waitFor((screen) => /\d+ credentials/.test(screen) && !/Local profiles/.test(screen));
+
     t.keys('?');
     const help = await t.waitFor(/Ctrl\+R|C-r|\^R/i);
     assert.match(help, /refresh/);

@@ -14,7 +14,8 @@ export function StatusLine({ error, loading, loadingText, flash, info }: StatusL
   if (error) {
     return (
       <Text wrap="truncate-end" color="red">
-        {`✘ ${error} — press R (or Ctrl+R) to retry`}
+        {/* The key first: a long message is cut at the right edge, the way out must not be. */}
+        {`✘ R retry · ${error}`}
       </Text>
     );
   }

@@ -50,7 +50,7 @@ export function useOrganisation(service: IdentityService) {
       .loadOrganisation({ signal: controller.signal, onProgress: (progress) => !controller.signal.aborted && dispatch({ type: 'progress', progress }) })
       .then(
         (organisation) => !controller.signal.aborted && dispatch({ type: 'loaded', organisation }),
-        (error: unknown) => !controller.signal.aborted && dispatch({ type: 'failed', error: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) => !controller.signal.aborted && dispatch({ type: 'failed', error: statusMessage(error) }),
       );
   }, [service]);
 
@@ -60,4 +60,10 @@ export function useOrganisation(service: IdentityService) {
   }, [reload]);
 
   return { ...state, reload };
+}
+
+/** An error for the one-line status: the request line ("GET /api/…: ") is noise there. */
+export function statusMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/^[A-Z]+ \/\S*: /, '');
 }

@@ -50,7 +50,7 @@ export function ListScreen(p: ListScreenProps) {
   const rows = p.list.rows.slice(from, to);
   return (
     <Box flexDirection="column" width={p.width} height={p.height}>
-      <ListHeader connection={p.connection} caller={p.caller} counts={p.counts} chips={p.chips} banner={p.banner} width={p.width} />
+      <ListHeader connection={p.connection} caller={p.caller} counts={p.counts ?? (p.error && !p.loading ? 'Nothing loaded: the reason is below' : null)} chips={p.chips} banner={p.banner} width={p.width} />
       {p.firstLoad && p.loading ? (
         <Spinner label={p.loadingText} />
       ) : (

@@ -54,13 +54,13 @@ export function shortId(id: string, width = 9): string {
 
 export const COLUMNS: Record<ColumnId, ColumnDef> = {
   type: { id: 'type', title: 'Type', min: 5, ideal: 5, flex: 0, cell: (c) => (c.type === 'hmac' ? 'HMAC' : 'OAuth') },
-  name: { id: 'name', title: 'Name', min: 8, ideal: 24, flex: 3, cell: (c) => displayName(c) },
+  name: { id: 'name', title: 'Name', min: 8, ideal: 24, flex: 2, cell: (c) => displayName(c) },
   id: { id: 'id', title: 'ID', min: 9, ideal: 9, flex: 0, cell: (c, w) => shortId(c.id, w) },
-  owner: { id: 'owner', title: 'Owner', min: 8, ideal: 22, flex: 2, cell: (c) => c.owner.userName },
+  owner: { id: 'owner', title: 'Owner', min: 8, ideal: 22, flex: 1, cell: (c) => c.owner.userName },
   account: { id: 'account', title: 'Acct', min: 4, ideal: 4, flex: 0, cell: (c) => (c.owner.accountType === 'api' ? 'API' : 'user') },
   status: { id: 'status', title: 'Status', min: 9, ideal: 9, flex: 0, cell: (c) => statusText(c) },
-  expires: { id: 'expires', title: 'Expires', min: 10, ideal: 17, flex: 0, cell: (c, w) => expiresText(c, w) },
-  roles: { id: 'roles', title: 'Roles', min: 6, ideal: 24, flex: 2, cell: (c) => c.roles.map((r) => r.name).join(', ') || '—' },
+  expires: { id: 'expires', title: 'Expires', min: 10, ideal: 18, flex: 0, cell: (c, w) => expiresText(c, w) },
+  roles: { id: 'roles', title: 'Roles', min: 6, ideal: 24, flex: 3, cell: (c) => c.roles.map((r) => r.name).join(', ') || '—' },
   created: { id: 'created', title: 'Created', min: 10, ideal: 10, flex: 0, cell: (c) => dateOnly(c.createdAt) },
   revoked: { id: 'revoked', title: 'Revoked', min: 10, ideal: 10, flex: 0, cell: (c) => dateOnly(c.revokedAt) },
   secrets: { id: 'secrets', title: 'Secrets', min: 7, ideal: 7, flex: 0, align: 'right', cell: (c) => (c.type === 'oauth' ? String(c.secrets.length) : '—') },

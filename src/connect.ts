@@ -4,7 +4,7 @@
 // client; otherwise VERACODE_API_KEY_ID + VERACODE_API_KEY_SECRET, otherwise the profile of
 // ~/.veracode/credentials (see src/credentials). API choice: --api-url > --region > the key's
 // region prefix > api.veracode.com.
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chooseBaseUrl } from './api/base-url.js';
@@ -12,10 +12,11 @@ import { createApiClient, type ApiClient, type ApiAuth } from './api/client.js';
 import { isApiError } from './api/errors.js';
 import type { AppContext, Connection } from './app-context.js';
 import { CredentialsError } from './credentials/errors.js';
-import { defaultCredentialsPath, readCredentialsFile, resolveApiKey, type ApiKey } from './credentials/sources.js';
+import { profileIndex } from './credentials/profile-index.js';
+import { defaultCredentialsPath, resolveApiKey, type ApiKey } from './credentials/sources.js';
 import { startEmulator } from './emulator/index.js';
 import { createIdentityService } from './identity/service.js';
-import { REGIONS, parseKeyPart, validateKey, type RegionName } from './signing/region.js';
+import { REGIONS, validateKey, type RegionName } from './signing/region.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -60,45 +61,6 @@ export function oauthFromEnv(env: Env): { clientId: string; clientSecret: string
     throw new CredentialsError('env-incomplete', `${set} is set but ${missing} is not.`, `Set both ${ENV_OAUTH_ID} and ${ENV_OAUTH_SECRET}, or unset ${set}.`);
   }
   return undefined;
-}
-
-/**
- * Local profiles holding an API id. The file is re-read only when it changes, so a load of
- * thousands of credentials does not read it thousands of times.
- */
-export function profileIndex(path: string): (apiId: string) => string[] {
-  let stamp = '';
-  let byId = new Map<string, string[]>();
-  const bare = (id: string) => {
-    try {
-      return parseKeyPart(id, 'id').bare.toLowerCase();
-    } catch {
-      return id.trim().toLowerCase();
-    }
-  };
-  return (apiId) => {
-    let now = '';
-    try {
-      const s = statSync(path);
-      now = `${s.mtimeMs}:${s.size}`;
-    } catch {
-      return [];
-    }
-    if (now !== stamp) {
-      stamp = now;
-      byId = new Map();
-      try {
-        for (const p of readCredentialsFile(path).profiles) {
-          if (!p.id) continue;
-          const k = bare(p.id);
-          byId.set(k, [...(byId.get(k) ?? []), p.name]);
-        }
-      } catch {
-        // An unreadable file shows no profile markers; connecting already reported it if it matters.
-      }
-    }
-    return byId.get(bare(apiId)) ?? [];
-  };
 }
 
 function mismatchWarning(hostRegion: RegionName | null, keyRegion: RegionName, fromPrefix: boolean): string | undefined {

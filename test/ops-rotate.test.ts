@@ -2,7 +2,7 @@
 // failure is wanted.
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { connect } from '../src/connect.js';
 import type { AppContext } from '../src/app-context.js';
 import { viewOf } from '../src/model/credential.js';

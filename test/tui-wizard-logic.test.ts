@@ -32,13 +32,6 @@ const back: WizardAction = { type: 'back' };
 const text = (t: string): WizardAction => ({ type: 'text', text: t });
 const down: WizardAction = { type: 'move', delta: 1 };
 
-function clear(state: WizardState): WizardState {
-  let s = state;
-  const field = s.step as 'name' | 'expiry' | 'description';
-  while (s.draft[field].length > 0) s = wizardReducer(s, { type: 'backspace' });
-  return s;
-}
-
 describe('wizard steps', () => {
   test('an admin chooses the type, then the owner, then the OAuth fields, then reviews', () => {
     const s = initialWizard(org(), FAKE_NOW);

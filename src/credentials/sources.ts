@@ -168,7 +168,7 @@ function checked(id: string, secret: string, name: (field: 'id' | 'secret') => s
 }
 
 /** Strips a region prefix and lowercases, for comparing ids. Never throws. */
-function bareId(id: string): string {
+export function bareId(id: string): string {
   try {
     return parseKeyPart(id, 'id').bare.toLowerCase();
   } catch {

@@ -1,7 +1,7 @@
 // Rotation, shared by `vcreds rotate` and the TUI. Each step is reported rather than thrown, so a
 // caller always learns the new secret once the server has created it (it exists nowhere else).
 import type { AppContext } from '../app-context.js';
-import { defaultCredentialsPath, readCredentialsFile } from '../credentials/sources.js';
+import { bareId, defaultCredentialsPath, readCredentialsFile } from '../credentials/sources.js';
 import { restoreBackup, writeProfiles } from '../credentials/writer.js';
 import type { GeneratedHmac } from '../identity/types.js';
 import type { Credential } from '../model/credential.js';
@@ -108,9 +108,8 @@ function profilesHolding(path: string, apiId: string): Holder[] {
     if ((err as { code?: string }).code === 'file-missing') return [];
     throw err;
   }
-  const bare = (v: string) => v.trim().slice(v.trim().lastIndexOf('-') + 1).toLowerCase();
   return profiles
-    .filter((p) => p.id !== undefined && bare(p.id) === apiId.toLowerCase())
+    .filter((p) => p.id !== undefined && bareId(p.id) === bareId(apiId))
     .map((p) => ({ name: p.name, idPrefix: prefixOf(p.id), secretPrefix: prefixOf(p.secret) }));
 }
 

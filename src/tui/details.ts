@@ -25,7 +25,7 @@ export function detailLines(c: CredentialView, credentialsPath: string): DetailL
     { label: c.type === 'hmac' ? 'API ID' : 'Client ID', value: c.id },
     { label: 'Owner', value: `${c.owner.userName} (${c.owner.accountType === 'api' ? 'API service account' : 'user account'})` },
     { label: 'Status', value: statusText(c) },
-    { label: 'Expires', value: c.expiresAt ? `${dateOnly(c.expiresAt)}${c.daysLeft === null || c.status === 'revoked' ? '' : c.daysLeft < 0 ? ` (${-c.daysLeft} days ago)` : ` (in ${c.daysLeft} days)`}` : 'unknown' },
+    { label: 'Expires', value: c.expiresAt ? `${dateOnly(c.expiresAt)}${c.daysLeft === null || c.status === 'revoked' ? '' : c.daysLeft < 0 ? ` (${days(-c.daysLeft)} ago)` : ` (in ${days(c.daysLeft)})`}` : 'unknown' },
     { label: 'Created', value: dateOnly(c.createdAt) },
     { label: 'Revoked', value: c.revokedAt ? dateOnly(c.revokedAt) : 'no' },
   );

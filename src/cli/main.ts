@@ -13,6 +13,15 @@ function version(): string {
   }
 }
 
+// `vcreds list | head` closes the pipe early: the reader has what it wanted, so stop quietly
+// (as cat and grep do) instead of dying with an EPIPE stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 const code = await runCli(process.argv.slice(2), processIo(), version());
 process.exitCode = code;
 // Let stdout drain and exit naturally; a forgotten keep-alive socket must not hang a script.

@@ -48,6 +48,10 @@ describe('create hmac', () => {
     const self = await run(f.args('api', '/api/authn/v2/users/self'), { env });
     assert.equal(self.code, 0, self.stderr);
     assert.equal(JSON.parse(self.stdout).user_name, user.user_name);
+    // For yourself, signing with the env vars: they hold the pair just replaced, and you are told.
+    const mine = await run(f.args('create', 'hmac'), { env });
+    assert.equal(mine.code, 0, mine.stderr);
+    assert.match(mine.stderr, /VERACODE_API_KEY_ID\/SECRET hold your previous pair/);
   });
 
   test('when saving fails after generation the secret is printed anyway, exit 1', async () => {
@@ -79,7 +83,9 @@ describe('create oauth', () => {
       [['--name', 'ok', '--ttl-days', '400', '--role', 'adminapi'], /--ttl-days: "400" is not a whole number of days from 1 to 365/],
       [['--name', 'ok', '--expires', '2020-01-01', '--role', 'adminapi'], /--expires: 2020-01-01 is not in the future/],
       [['--name', 'ok', '--expires', '2030-02-30', '--role', 'adminapi'], /--expires: "2030-02-30" is not a date/],
-      [['--name', 'ok', '--ttl-days', '30'], /--role: at least one role is required/],
+      [['--name', 'ok', '--ttl-days', '30'], /--role: at least one role is required; allowed: adminapi, /],
+      [['--name', 'ok', '--ttl-days', '30', '--expires', '2030-01-01', '--role', 'adminapi'], /--expires: give either --ttl-days or --expires, not both/],
+      [['--name', 'ok', '--role', 'adminapi'], /--ttl-days: a lifetime is required/],
       [['--name', 'ok', '--ttl-days', '30', '--role', 'extadmin'], /--role: extadmin is not among the owner's roles; allowed: .*adminapi/],
     ];
     for (const [flags, message] of cases) {
@@ -169,6 +175,17 @@ describe('rotate', () => {
     assert.match(r.stderr, /injected: refused/);
   });
 
+  test('the key of VERACODE_API_KEY_ID/SECRET: the new pair is printed, with a note to update the variables', async () => {
+    const m = f.emu.member;
+    f.writeCredentials(profileText('other', f.emu.admin.id, f.emu.admin.secret));
+    const r = await run(f.args('rotate'), { env: { HOME: f.home, VERACODE_API_KEY_ID: m.id, VERACODE_API_KEY_SECRET: m.secret } });
+    assert.equal(r.code, 0, r.stderr);
+    const fresh = liveHmacOf(m.userId)!;
+    assert.ok(r.stdout.includes(`veracode_api_key_secret = ${fresh.secret}`));
+    assert.match(r.stderr, /VERACODE_API_KEY_ID\/SECRET: put the new pair there/);
+    assert.ok(!r.stderr.includes(fresh.secret));
+  });
+
   test('OAuth --retire-old on a client with two live secrets: oldest retired first, new proven, previous retired', async () => {
     const d = f.data();
     const client = d.clients.find((c) => !c.revoked && c.expiration > Date.now() && c.secrets.filter((s) => !s.retired && s.expiration > Date.now()).length === 2)!;
@@ -194,7 +211,13 @@ describe('api and --read-only', () => {
     assert.equal(body._embedded.users.length, 3);
     const missing = await run(f.args('api', 'api/authn/v2/users/00000000-0000-0000-0000-000000000000'), { env: f.env });
     assert.equal(missing.code, 1);
-    assert.match(missing.stderr, /answered 404/);
+    assert.match(missing.stderr, /answered 404: \S/, 'the server\'s words, whatever its error shape');
+    // POST: -f fields are a JSON body (numbers, true/false typed); the answer is JSON on stdout.
+    const expires = new Date(Date.now() + 5 * 86_400_000).toISOString();
+    const post = await run(f.args('api', '-X', 'post', '/api/authn/v2/oauth_clients', '-f', 'name=api made', '-f', `expiration_ts=${expires}`, '-f', 'roles=null'), { env: f.env });
+    assert.equal(post.code, 1);
+    assert.match(post.stderr, /answered 400: roles/);
+    assert.equal(JSON.parse(post.stdout).http_code, 400);
   });
 
   test('--read-only refuses create, revoke, rotate and a non-GET api call (exit 1), changing nothing', async () => {

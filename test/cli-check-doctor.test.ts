@@ -63,10 +63,21 @@ describe('vcreds check', () => {
     assert.match(noConfig.stdout, /^UNKNOWN .*configuration: No Veracode credentials file/);
   });
 
-  test('bad threshold values are usage errors (exit 2)', async () => {
+  test('bad flags and values are UNKNOWN (exit 3), never WARNING or CRITICAL; the flag is named', async () => {
     const r = await run(f.args('check', '--warn', '-1'), { env: f.env });
-    assert.equal(r.code, 2);
+    assert.equal(r.code, 3);
     assert.match(r.stderr, /--warn/);
+    assert.match(r.stdout, /^UNKNOWN usage: .*--warn/);
+    const unknownFlag = await run(f.args('check', '--wran', '3'), { env: f.env });
+    assert.equal(unknownFlag.code, 3);
+    const globalFlag = await run(['--profile', 'check', 'check', '--region', 'mars'], { env: f.env });
+    assert.equal(globalFlag.code, 3);
+    assert.match(globalFlag.stderr, /--region/);
+    const json = await run(f.args('check', '--org', '--all-profiles', '--json'), { env: f.env });
+    assert.equal(json.code, 3);
+    assert.equal(json.stdout, '', 'no half line before a JSON reader');
+    // Every other command keeps exit 2 for usage errors.
+    assert.equal((await run(f.args('list', '--warn', '3'), { env: f.env })).code, 2);
   });
 });
 

@@ -19,6 +19,8 @@ export interface RunOptions {
   env?: Record<string, string | undefined>;
   stdinIsTTY?: boolean;
   stdoutIsTTY?: boolean;
+  /** The terminal's width, with stdoutIsTTY. */
+  columns?: number;
   /** Answers to prompts, in order. */
   answers?: string[];
   deps?: CliDeps;
@@ -32,7 +34,7 @@ export async function run(argv: string[], o: RunOptions = {}): Promise<Ran & { p
   const code = await runCli(
     argv,
     {
-      stdout: { write: (s: string) => (stdout += s), isTTY: o.stdoutIsTTY ?? false },
+      stdout: { write: (s: string) => (stdout += s), isTTY: o.stdoutIsTTY ?? false, columns: o.columns },
       stderr: { write: (s: string) => (stderr += s), isTTY: o.stdinIsTTY ?? false },
       stdinIsTTY: o.stdinIsTTY ?? false,
       env: o.env ?? {},

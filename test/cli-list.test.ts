@@ -86,6 +86,26 @@ describe('vcreds list', () => {
     if (firstRevoked !== -1) assert.ok(statuses.slice(firstRevoked).every((s) => s === 'revoked'));
   });
 
+  test('on a narrow terminal each credential stays on one line; ids cut to a prefix show accepts', async () => {
+    const wide = await run(f.args('--no-color', 'list'), { env: f.env });
+    assert.ok(wide.stdout.split('\n').some((l) => l.length > 100), 'the natural table is wider than 100 columns');
+    for (const columns of [120, 100, 80]) {
+      const r = await run(f.args('--no-color', 'list'), { env: f.env, stdoutIsTTY: true, columns });
+      assert.equal(r.code, 0, r.stderr);
+      const lines = r.stdout.trimEnd().split('\n');
+      for (const l of lines) assert.ok([...l].length <= columns, `${columns}: ${[...l].length} > ${columns}: ${l}`);
+      assert.match(lines[0]!, /\bSTATUS\s+EXPIRES\b/);
+      const statusCol = lines[0]!.indexOf('STATUS');
+      assert.ok(lines.slice(1).every((l) => /^(active|expiring|expired|revoked)\b/.test(l.slice(statusCol))), `${columns}: status column intact`);
+    }
+    // A cut id is still a usable prefix.
+    const narrow = await run(f.args('--no-color', 'list', '--type', 'oauth'), { env: f.env, stdoutIsTTY: true, columns: 80 });
+    const prefix = /\s([0-9a-f]{8})…\s/.exec(narrow.stdout.split('\n')[1]!)?.[1];
+    assert.ok(prefix, narrow.stdout);
+    const shown = await run(f.args('show', prefix), { env: f.env });
+    assert.equal(shown.code, 0, shown.stderr);
+  });
+
   test('colour on a terminal, none with NO_COLOR or --no-color', async () => {
     const tty = await run(f.args('list', '--status', 'expired'), { env: f.env, stdoutIsTTY: true });
     assert.match(tty.stdout, /\x1b\[31m/);

@@ -2,7 +2,7 @@
 import type { CredentialView } from '../model/credential.js';
 import { displayName } from '../model/credential.js';
 import type { Painter } from './output.js';
-import { formatCsv, formatTable } from './output.js';
+import { formatCsv, formatTable, type FitPlan } from './output.js';
 
 /** The public JSON shape of one credential: exactly these keys, in this order (issue 3). */
 export interface CredentialJson {
@@ -90,13 +90,25 @@ function statusStyle(c: CredentialView): Parameters<Painter>[0] | null {
   }
 }
 
-export function credentialTable(list: readonly CredentialView[], paint: Painter): string {
+/**
+ * On a narrow terminal: roles, profiles and names are cut first (an id cut to 8 characters is
+ * still a prefix `show` and `revoke` accept), then the account kind, profiles and roles go.
+ * Status and expiry are never cut: they are what the list is for.
+ */
+const NARROW: Omit<FitPlan, 'maxWidth'> = {
+  shrink: [[8, 8], [7, 10], [2, 9], [3, 12], [1, 12]],
+  drop: [4, 8, 7],
+};
+
+/** `width`: the terminal's, so that each credential stays on one line; omit it for a pipe. */
+export function credentialTable(list: readonly CredentialView[], paint: Painter, width?: number): string {
   if (list.length === 0) return 'No credentials match.\n';
+  const fit = { ...NARROW, maxWidth: width };
   return formatTable(HEADERS, list.map(row), (i, col, cell) => {
     if (col !== 5 && col !== 6) return cell;
     const style = statusStyle(list[i]!);
     return style ? paint(style, cell) : cell;
-  });
+  }, fit);
 }
 
 const CSV_HEADERS = ['id', 'type', 'name', 'owner_user_id', 'owner_user_name', 'account_type', 'status', 'expires_at', 'days_left', 'created_at', 'revoked_at', 'roles', 'profiles'];

@@ -12,7 +12,7 @@ Exit codes (the monitoring convention: Nagios, Icinga, Zabbix, Sensu):
   0  OK        every credential is valid beyond --warn days
   1  WARNING   one expires within --warn days (default 7, Veracode's first reminder)
   2  CRITICAL  one is expired, revoked, rejected by the server, or expires within --critical days (default 1)
-  3  UNKNOWN   cannot tell: network or configuration problem
+  3  UNKNOWN   cannot tell: network or configuration problem, or a bad flag or value
   The worst state wins; a known problem (CRITICAL, WARNING) outranks UNKNOWN.
   Lines are printed worst first. --org skips revoked credentials no local profile holds.
 `;

@@ -4,6 +4,8 @@ import { createInterface } from 'node:readline/promises';
 export interface OutStream {
   write(chunk: string): unknown;
   isTTY?: boolean;
+  /** The terminal's width in cells (a TTY only). */
+  columns?: number;
 }
 
 export interface CliIo {

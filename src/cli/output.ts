@@ -1,5 +1,6 @@
 // Human output: aligned columns, optional colour, RFC 4180 CSV. Pure functions of their input.
 import stringWidth from 'string-width';
+import { truncate } from '../tui/truncate.js';
 
 export type Style = 'red' | 'yellow' | 'green' | 'dim' | 'bold' | 'cyan';
 
@@ -28,27 +29,69 @@ function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
 }
 
+/** How a table may give way on a narrow terminal: columns shrunk first (to a minimum), then dropped. */
+export interface FitPlan {
+  /** The terminal's width in cells; no fitting without it (a pipe, a file). */
+  maxWidth?: number;
+  /** [column, minimum width], shrunk in this order; the cut text ends in `…`. */
+  shrink: readonly (readonly [number, number])[];
+  /** Columns given up in this order when shrinking is not enough. */
+  drop: readonly number[];
+}
+
+const GAP = 2;
+
+/**
+ * The columns to show and their widths: the natural widths when they fit `maxWidth`, else the
+ * fewest drops, each followed by shrinking, that fit. A terminal narrower than even that gets
+ * the narrowest version (its lines wrap, as little as possible).
+ */
+export function fitColumns(natural: readonly number[], plan: FitPlan): { keep: number[]; widths: number[] } {
+  const all = natural.map((_, i) => i);
+  const max = plan.maxWidth;
+  if (!max) return { keep: all, widths: [...natural] };
+  let best = { keep: all, widths: [...natural] };
+  for (let dropped = 0; dropped <= plan.drop.length; dropped++) {
+    const gone = new Set(plan.drop.slice(0, dropped));
+    const keep = all.filter((i) => !gone.has(i));
+    const widths = [...natural];
+    const total = () => keep.reduce((sum, i) => sum + widths[i]!, 0) + GAP * (keep.length - 1);
+    for (const [col, min] of plan.shrink) {
+      if (gone.has(col) || total() <= max) continue;
+      widths[col] = Math.max(Math.min(min, natural[col]!), widths[col]! - (total() - max));
+    }
+    best = { keep, widths };
+    if (total() <= max) break;
+  }
+  return best;
+}
+
 /**
  * Aligned columns separated by two spaces. Widths are measured with string-width, so wide
  * characters and colour codes (added by `paint` after measuring) do not break the alignment.
+ * With a `fit` plan and a terminal width, long cells are cut (ending in `…`) and minor columns
+ * dropped so that each row stays on one line.
  */
 export function formatTable(
   headers: readonly string[],
   rows: readonly (readonly string[])[],
   paint?: (rowIndex: number, column: number, cell: string) => string,
+  fit?: FitPlan,
 ): string {
-  const widths = headers.map((h, i) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[i] ?? ''))));
-  const last = headers.length - 1;
+  const natural = headers.map((h, i) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[i] ?? ''))));
+  const { keep, widths } = fitColumns(natural, fit ?? { shrink: [], drop: [] });
+  const last = keep[keep.length - 1];
   const line = (cells: readonly string[], rowIndex: number | null) =>
-    cells
-      .map((cell, i) => {
+    keep
+      .map((i) => {
+        const cell = truncate(cells[i] ?? '', widths[i]!);
         const padded = i === last ? cell : pad(cell, widths[i]!);
         if (rowIndex === null || !paint) return padded;
         // Colour the text, not the padding, so the escape codes never shift the columns.
         const styled = paint(rowIndex, i, cell);
         return styled + padded.slice(cell.length);
       })
-      .join('  ')
+      .join(' '.repeat(GAP))
       .trimEnd();
   return [line(headers, null), ...rows.map((r, i) => line(r, i))].join('\n') + '\n';
 }

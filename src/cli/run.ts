@@ -1,6 +1,7 @@
 // The CLI as a function: argv in, exit code out, all output through the injected io.
 import { Command, CommanderError, Option } from 'commander';
 import { CliState, type CliDeps } from './cli-state.js';
+import { CHECK_EXIT } from '../ops/check-rules.js';
 import { EXIT, UsageError, report } from './errors.js';
 import { MAIN_HELP_AFTER } from './help.js';
 import type { CliIo } from './io.js';
@@ -15,6 +16,8 @@ import { registerList, registerShow } from './commands/list.js';
 import { registerRevoke } from './commands/revoke.js';
 import { registerRotate } from './commands/rotate.js';
 import { runDefault } from './commands/interactive.js';
+
+const CHECK_UNKNOWN = CHECK_EXIT.UNKNOWN;
 
 export const COMMANDS = ['list', 'show', 'create', 'revoke', 'rotate', 'check', 'doctor', 'api', 'config', 'emulator'];
 
@@ -68,10 +71,16 @@ export function buildProgram(cli: CliState): Command {
   return program;
 }
 
+/** Global flags followed by a value: that value is not a command name. */
+const VALUE_FLAGS = ['--profile', '--api-url', '--region'];
+
 /** The name of the command the user typed, for "see vcreds X --help". */
 function commandPath(argv: readonly string[]): string {
   const words: string[] = [];
-  for (const a of argv) {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') break;
+    if (VALUE_FLAGS.includes(a)) i++;
     if (a.startsWith('-')) continue;
     if (words.length === 0 && COMMANDS.includes(a)) words.push(a);
     else if (words[0] === 'create' && words.length === 1 && (a === 'hmac' || a === 'oauth')) words.push(a);
@@ -82,16 +91,25 @@ function commandPath(argv: readonly string[]): string {
 export async function runCli(argv: readonly string[], io: CliIo, version: string, deps?: CliDeps): Promise<number> {
   const cli = new CliState(io, version, deps);
   const program = buildProgram(cli);
+  // `check` speaks the monitoring convention, where 1 and 2 mean WARNING and CRITICAL: a check
+  // that cannot run (a bad flag, a crash) is UNKNOWN, never an alarm about a credential.
+  const monitoring = commandPath(argv) === 'vcreds check';
+  const failed = (code: number, message: string) => {
+    if (!monitoring) return code;
+    if (!argv.includes('--json')) io.stdout.write(`UNKNOWN ${message}\n`);
+    return CHECK_UNKNOWN;
+  };
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return cli.exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' && err.exitCode === 0) return EXIT.ok;
-      if (err.code === 'commander.help' || err.code === 'commander.executeSubCommandAsync') return EXIT.usage;
-      io.stderr.write(`vcreds: ${err.message.replace(/^error: /, '')}\n`);
+      if (err.code === 'commander.help' || err.code === 'commander.executeSubCommandAsync') return failed(EXIT.usage, 'usage error');
+      const message = err.message.replace(/^error: /, '');
+      io.stderr.write(`vcreds: ${message}\n`);
       io.stderr.write(`hint: see ${commandPath(argv)} --help for the flags and values allowed.\n`);
-      return EXIT.usage;
+      return failed(EXIT.usage, `usage: ${message}`);
     }
     const r = report(err);
     io.stderr.write(`vcreds: ${r.message}\n`);
@@ -99,7 +117,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
     if (cli.globals.debug || argv.includes('--debug')) {
       if (err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
     }
-    return r.exitCode;
+    return failed(r.exitCode, r.message);
   } finally {
     await cli.closeAll();
   }

@@ -1,5 +1,6 @@
 // `vcreds api [-X METHOD] PATH [-f key=value]...`: like `gh api`, signed.
 import { Option, type Command } from 'commander';
+import { messageFromJson } from '../../api/errors.js';
 import type { CliState } from '../cli-state.js';
 import { CliError, UsageError } from '../errors.js';
 import { EXAMPLES } from '../help.js';
@@ -38,7 +39,9 @@ export function registerApi(program: Command, cli: CliState): void {
         cli.out(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body, null, 2));
       }
       if (answer.status < 200 || answer.status >= 300) {
-        const said = typeof answer.body === 'object' && answer.body && 'message' in answer.body ? `: ${String((answer.body as { message: unknown }).message)}` : '';
+        // Any of the error shapes Veracode's APIs use, not only {message}.
+        const words = messageFromJson(answer.body);
+        const said = words ? `: ${words}` : '';
         throw new CliError(
           `${o.method} ${target} answered ${answer.status}${said}`,
           1,

@@ -42,6 +42,9 @@ export function registerCreate(program: Command, cli: CliState): void {
       if (!userId && inUse && inUse !== o.saveProfile) {
         cli.warn(`profile [${inUse}] holds your previous pair; vcreds rotate --profile ${inUse} replaces a key and updates its profiles in one go.`);
       }
+      if (!userId && ctx.connection.source === 'env') {
+        cli.warn('VERACODE_API_KEY_ID/SECRET hold your previous pair: put the new one there (shell profile, CI secrets).');
+      }
       await deliverHmac(cli, ctx.credentialsPath, generated, o.saveProfile, Boolean(o.json));
     });
 
@@ -58,9 +61,11 @@ export function registerCreate(program: Command, cli: CliState): void {
     .addHelpText('after', EXAMPLES.createOauth)
     .action(async (o: { name?: string; ttlDays?: string; expires?: string; description?: string; role: string[]; user?: string; json?: boolean }) => {
       const draft: OAuthDraft = { name: o.name ?? '', description: o.description, ttlDays: o.ttlDays, expires: o.expires, roles: o.role };
-      // What can be judged without the server is judged first: a typo costs no request.
+      // What can be judged without the server is judged first: a typo costs no request. Roles
+      // wait for the server, which knows the owner's roles and so what to offer instead.
       const offline = validateOAuthDraft(draft, { now: Date.now(), maxTtlDays: 365, ownerRoles: o.role.map((name) => ({ name })) });
-      if (!offline.ok) throw fieldErrors(offline.errors);
+      const offlineErrors = offline.ok ? [] : offline.errors.filter((e) => e.field !== 'role');
+      if (offlineErrors.length) throw fieldErrors(offlineErrors);
       cli.refuseIfReadOnly('create an OAuth client');
       const { org, session } = await loadViews(cli);
       const owner = o.user ? resolveUser(org.users, o.user) : org.caller;

@@ -47,7 +47,7 @@ export function registerList(program: Command, cli: CliState): void {
       const list = sortCredentials(views.filter((v) => matchesFilter(v, filterFrom(o))));
       if (o.json) cli.out(JSON.stringify(list.map(credentialJson), null, 2));
       else if (o.csv) cli.io.stdout.write(credentialCsv(list));
-      else cli.io.stdout.write(credentialTable(list, cli.paint));
+      else cli.io.stdout.write(credentialTable(list, cli.paint, cli.io.stdout.isTTY ? cli.io.stdout.columns : undefined));
     });
 }
 

@@ -40,6 +40,10 @@ export function registerRotate(program: Command, cli: CliState): void {
       if (target.type === 'hmac') {
         const r = await rotateHmac(ctx, target, { credentialsPath: ctx.credentialsPath });
         reportHmac(cli, r, Boolean(o.json));
+        // The variables live in the caller's shell or CI settings: only the user can update them.
+        if (ctx.connection.source === 'env' && session.keyId === target.id) {
+          cli.warn('the rotated key is the one in VERACODE_API_KEY_ID/SECRET: put the new pair there (shell profile, CI secrets); the old one stops working within 24 hours.');
+        }
         if (r.proof !== 'ok' || r.write === 'failed') cli.exitCode = EXIT.failed;
       } else {
         const r = await rotateOAuth(ctx, target, { retireOld: Boolean(o.retireOld) });

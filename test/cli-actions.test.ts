@@ -62,6 +62,7 @@ describe('create hmac', () => {
     assert.equal(r.code, 1);
     const fresh = liveHmacOf(user.user_id)!;
     assert.equal(JSON.parse(r.stdout).apiSecret, fresh.secret);
+    assert.deepEqual(JSON.parse(r.stdout).owner, { userId: user.user_id, userName: user.user_name, accountType: 'api' }, 'the owner as list --json gives it');
     assert.match(r.stderr, /could not save to profile \[ci\]/);
   });
 

@@ -68,6 +68,9 @@ describe('vcreds check', () => {
     assert.equal(r.code, 3);
     assert.match(r.stderr, /--warn/);
     assert.match(r.stdout, /^UNKNOWN usage: .*--warn/);
+    const inverted = await run(f.args('check', '--warn', '3', '--critical', '10'), { env: f.env });
+    assert.equal(inverted.code, 3);
+    assert.match(inverted.stderr, /--critical 10 is more than --warn 3/);
     const unknownFlag = await run(f.args('check', '--wran', '3'), { env: f.env });
     assert.equal(unknownFlag.code, 3);
     const globalFlag = await run(['--profile', 'check', 'check', '--region', 'mars'], { env: f.env });

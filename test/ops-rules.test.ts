@@ -63,6 +63,16 @@ function facts(over: Partial<DoctorFacts> = {}): DoctorFacts {
   };
 }
 
+describe('check wording', () => {
+  test('days to come round up like the list\'s days left; days past round down', () => {
+    const line = (ms: number) => evaluateCheck([view(cred('f'.repeat(32), ms))], T).results[0]!.line;
+    assert.match(line(2.3 * DAY), /expires in 3 days/);
+    assert.equal(view(cred('f'.repeat(32), 2.3 * DAY)).daysLeft, 3);
+    assert.match(line(5 * 3_600_000), /expires in 5 hours/);
+    assert.match(line(-178.3 * DAY), /expired 178 days ago/);
+  });
+});
+
 describe('oneLinePerKey', () => {
   test('a key in several profiles is one line naming them all; other keys and failures stay', () => {
     const shared = 'c'.repeat(32);

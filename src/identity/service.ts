@@ -149,7 +149,7 @@ export function createIdentityService(client: ApiClient, options: IdentityServic
     const g = readShape('POST', path, body, parseGeneratedHmac);
     // The server has just revoked the caller's previous pair, the one this client signs with.
     if (forSelf) client.useHmacKey({ id: g.apiId, secret: g.apiSecret });
-    return { ...g, owner: { userId: owner.userId, userName: owner.userName } };
+    return { ...g, owner: { userId: owner.userId, userName: owner.userName, accountType: owner.accountType } };
   }
 
   async function getHmac(apiId: string): Promise<Credential | null> {

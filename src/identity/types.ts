@@ -44,7 +44,7 @@ export interface GeneratedHmac {
   apiId: string;
   apiSecret: string;
   expiresAt: string | null;
-  owner: Pick<User, 'userId' | 'userName'>;
+  owner: Pick<User, 'userId' | 'userName' | 'accountType'>;
 }
 
 export interface CreateOAuthClientInput {

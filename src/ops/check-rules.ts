@@ -57,10 +57,14 @@ function plural(n: number, unit: string): string {
   return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
 
-function whenText(ms: number): string {
+/**
+ * A duration in words. Days to come round up, like the list's days left (2.3 days is "in 3
+ * days", the same number `vcreds list` shows); days past round down ("178 days ago").
+ */
+function whenText(ms: number, days: 'up' | 'down'): string {
   if (ms < 2 * 3_600_000) return plural(Math.max(1, Math.round(ms / 60_000)), 'minute');
   if (ms < DAY_MS) return plural(Math.round(ms / 3_600_000), 'hour');
-  return plural(Math.floor(ms / DAY_MS), 'day');
+  return plural(days === 'up' ? Math.ceil(ms / DAY_MS) : Math.floor(ms / DAY_MS), 'day');
 }
 
 function judge(c: CredentialView, t: CheckThresholds): { state: CheckState; message: string } {
@@ -71,9 +75,9 @@ function judge(c: CredentialView, t: CheckThresholds): { state: CheckState; mess
   const date = new Date(expiry).toISOString().slice(0, 10);
   if (left <= 0) {
     const ago = t.now - expiry;
-    return { state: 'CRITICAL', message: ago < DAY_MS ? `expired ${whenText(ago)} ago (${date})` : `expired ${whenText(ago)} ago` };
+    return { state: 'CRITICAL', message: ago < DAY_MS ? `expired ${whenText(ago, 'down')} ago (${date})` : `expired ${whenText(ago, 'down')} ago` };
   }
-  const message = `expires in ${whenText(left)} (${date})`;
+  const message = `expires in ${whenText(left, 'up')} (${date})`;
   if (left <= t.critical * DAY_MS) return { state: 'CRITICAL', message };
   if (left <= t.warn * DAY_MS) return { state: 'WARNING', message };
   return { state: 'OK', message };

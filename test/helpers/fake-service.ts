@@ -155,7 +155,7 @@ export function createFakeService(options: FakeServiceOptions = {}): FakeService
       seq += 1;
       const apiId = `f${seq}`.padEnd(32, '0');
       credentials.push(hmac(apiId, FAKE_USERS.includes(u) ? u.userId : alice.userId, 365));
-      return { apiId, apiSecret: `${seq}`.padEnd(128, 'a'), expiresAt: iso(365), owner: { userId: u.userId, userName: u.userName } };
+      return { apiId, apiSecret: `${seq}`.padEnd(128, 'a'), expiresAt: iso(365), owner: { userId: u.userId, userName: u.userName, accountType: u.accountType } };
     },
     async revokeHmac(apiId: string) {
       calls.push(`revokeHmac ${apiId}`);

@@ -29,6 +29,9 @@ export function registerCheck(program: Command, cli: CliState): void {
     .addHelpText('after', `${CHECK_EXIT_HELP}${EXAMPLES.check}`)
     .action(async (o: CheckOptions) => {
       if (o.allProfiles && cli.globals.demo) throw new UsageError('--demo: --all-profiles checks your own credentials file, which the demo does not use');
+      if (o.critical > o.warn) {
+        throw new UsageError(`--critical ${o.critical} is more than --warn ${o.warn}`, 'The critical window sits inside the warning one: --critical must be at most --warn.');
+      }
       const subjects = o.org
         ? await gatherOrganisation(() => cli.session())
         : o.allProfiles

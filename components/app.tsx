@@ -198,6 +198,7 @@ export function App({ ctx, preferences, copy, onExit }: AppProps) {
               info={info}
               searching={top.kind === 'search'}
               searchText={text}
+              readOnly={ctx.readOnly}
               isActive
               onCommand={onListCommand}
               onSearchKey={onSearchKey}

@@ -9,6 +9,7 @@ import type { PreferencesStore } from '../src/config/preferences-types.js';
 import { connectingLabel } from '../src/tui/splash.js';
 import { App } from './app.js';
 import { Spinner } from './spinner.js';
+import { colour } from '../src/tui/palette.js';
 
 export interface BootProps {
   /** Opens the connection; called once, after the first frame is on screen. */
@@ -62,11 +63,11 @@ export function Boot({ connect, preferences, demo, onExit, onFail }: BootProps) 
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">
-        <Text bold color="cyan">vcreds</Text>
+        <Text bold color={colour('cyan')}>vcreds</Text>
         {demo ? (
           <>
             {' '}
-            <Text inverse bold color="magenta">{' DEMO '}</Text>
+            <Text inverse bold color={colour('magenta')}>{' DEMO '}</Text>
           </>
         ) : null}
       </Text>

@@ -6,6 +6,7 @@ import { columnChooserReducer, initialColumnChooser, visibleColumns } from '../s
 import { COLUMN_LABELS } from '../src/tui/columns.js';
 import { commandFor, COLUMNS_KEYS } from '../src/tui/keymaps.js';
 import { HintBar } from './hint-bar.js';
+import { colour } from '../src/tui/palette.js';
 
 export interface ColumnChooserProps {
   columns: readonly ColumnId[];
@@ -50,7 +51,7 @@ export function ColumnChooser({ columns, width, height, isActive, onChange, onCl
           {`${i === state.cursor ? '› ' : '  '}[${it.visible ? 'x' : ' '}] ${COLUMN_LABELS[it.id]}`}
         </Text>
       ))}
-      <Text color="yellow">{state.message ?? ' '}</Text>
+      <Text color={colour('yellow')}>{state.message ?? ' '}</Text>
       <Box flexGrow={1} />
       <HintBar keymap={COLUMNS_KEYS} width={width} />
     </Box>

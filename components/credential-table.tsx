@@ -4,6 +4,7 @@ import type { CredentialView } from '../src/model/credential.js';
 import type { LaidOutColumn } from '../src/tui/column-layout.js';
 import { COLUMN_GAP } from '../src/tui/column-layout.js';
 import { fit } from '../src/tui/truncate.js';
+import { colour } from '../src/tui/palette.js';
 
 const MARKER = '› ';
 const GAP = ' '.repeat(COLUMN_GAP);
@@ -25,7 +26,7 @@ const Row = memo(function Row({ c, columns, selected }: { c: CredentialView; col
       {columns.map(({ def, width }, i) => {
         const text = fit(def.cell(c, width), width, def.align) + (i < columns.length - 1 ? GAP : '');
         return def.id === 'status' ? (
-          <Text key={def.id} color={selected ? undefined : statusColor(c)} bold={c.urgent}>
+          <Text key={def.id} color={colour(selected ? undefined : statusColor(c))} bold={c.urgent}>
             {text}
           </Text>
         ) : (

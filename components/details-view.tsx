@@ -6,6 +6,7 @@ import { detailActions, detailLines } from '../src/tui/details.js';
 import { commandFor, DETAILS_KEYS, type DetailsCommand } from '../src/tui/keymaps.js';
 import { truncate } from '../src/tui/truncate.js';
 import { HintBar } from './hint-bar.js';
+import { colour } from '../src/tui/palette.js';
 
 export interface DetailsViewProps {
   credential: CredentialView;
@@ -19,11 +20,15 @@ export interface DetailsViewProps {
 }
 
 const LABEL = 16;
+const ACTIONS: ReadonlySet<string> = new Set<DetailsCommand>(['revoke', 'rotate', 'clone']);
 
 export function DetailsView({ credential: c, credentialsPath, readOnly, width, height, flash, isActive, onCommand }: DetailsViewProps) {
   const [offset, setOffset] = useState(0);
   const lines = detailLines(c, credentialsPath);
   const actions = detailActions(c, readOnly);
+  // The hints offer only what this credential allows (no clone for HMAC, nothing read-only).
+  const offered = new Set(actions.map((a) => a.keys));
+  const omit = new Set(DETAILS_KEYS.filter((b) => ACTIONS.has(b.command) && !offered.has(b.keys)).map((b) => b.command));
   // Title, the actions heading and actions, the read-only note, the flash line and the hints.
   const fixed = 4 + actions.length + (readOnly ? 1 : 0);
   const room = Math.max(1, lines.length > height - fixed ? height - fixed - 1 : height - fixed);
@@ -55,9 +60,9 @@ export function DetailsView({ credential: c, credentialsPath, readOnly, width, h
       {actions.map((a) => (
         <Text key={a.keys} wrap="truncate-end">{`  ${a.keys.padEnd(3)}${a.label}`}</Text>
       ))}
-      {readOnly ? <Text color="yellow">{'  read-only: changes are disabled'}</Text> : null}
-      <Text wrap="truncate-end" color="cyan">{flash ?? ' '}</Text>
-      <HintBar keymap={DETAILS_KEYS} width={width} />
+      {readOnly ? <Text color={colour('yellow')}>{'  read-only: changes are disabled'}</Text> : null}
+      <Text wrap="truncate-end" color={colour('cyan')}>{flash ?? ' '}</Text>
+      <HintBar keymap={DETAILS_KEYS} width={width} omit={omit} />
     </Box>
   );
 }

@@ -7,6 +7,7 @@ import { matchesFilter } from '../src/model/filter.js';
 import { FILTER_ROWS, filterPanelReducer, initialFilterPanel, isRowOn } from '../src/tui/filter-panel.js';
 import { commandFor, FILTER_PANEL_KEYS } from '../src/tui/keymaps.js';
 import { HintBar } from './hint-bar.js';
+import { colour } from '../src/tui/palette.js';
 
 export interface FilterPanelProps {
   filter: CredentialFilter;
@@ -51,7 +52,7 @@ export function FilterPanel({ filter, views, width, height, isActive, onApply, o
         );
       })}
       <Text> </Text>
-      {state.error ? <Text color="red">{state.error}</Text> : null}
+      {state.error ? <Text color={colour('red')}>{state.error}</Text> : null}
       <Text bold wrap="truncate-end">{`Matches ${matching} of ${views.length} credentials`}</Text>
       <Box flexGrow={1} />
       <HintBar keymap={FILTER_PANEL_KEYS} width={width} />

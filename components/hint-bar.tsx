@@ -1,20 +1,12 @@
 import { Box, Text } from 'ink';
 import type { KeyMap } from '../src/tui/keymap.js';
+import { hintText } from '../src/tui/hint-layout.js';
 
-/** One line of key hints, drawn from a screen's keymap; cut to fit the width. */
-export function HintBar({ keymap, width }: { keymap: KeyMap; width?: number }) {
-  const shown = keymap.filter((b) => b.hint !== false);
-  const parts: string[] = [];
-  let used = 0;
-  for (const b of shown) {
-    const part = `${b.keys} ${b.label}`;
-    if (width !== undefined && used + part.length + 2 > width) break;
-    parts.push(part);
-    used += part.length + 2;
-  }
+/** One line of key hints, drawn from a screen's keymap; cut to fit the width, `? help` kept. */
+export function HintBar({ keymap, width, omit }: { keymap: KeyMap; width?: number; omit?: ReadonlySet<string> }) {
   return (
     <Box>
-      <Text dimColor wrap="truncate-end">{parts.join('  ')}</Text>
+      <Text dimColor wrap="truncate-end">{hintText(keymap, width, omit)}</Text>
     </Box>
   );
 }

@@ -3,6 +3,7 @@ import type { Connection } from '../src/app-context.js';
 import type { Caller } from '../src/identity/types.js';
 import type { ExpiryBanner } from '../src/tui/summary.js';
 import { truncate } from '../src/tui/truncate.js';
+import { colour } from '../src/tui/palette.js';
 
 export interface ListHeaderProps {
   connection: Connection;
@@ -36,11 +37,11 @@ export function ListHeader({ connection, caller, counts, chips, banner, width }:
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">
-        <Text bold color="cyan">vcreds</Text>
+        <Text bold color={colour('cyan')}>vcreds</Text>
         {badge ? (
           <>
             {' '}
-            <Text inverse bold color="magenta">{badge}</Text>
+            <Text inverse bold color={colour('magenta')}>{badge}</Text>
           </>
         ) : null}{' '}
         {line}
@@ -54,7 +55,7 @@ export function ListHeader({ connection, caller, counts, chips, banner, width }:
         </Text>
       ) : null}
       {banner ? (
-        <Text wrap="truncate-end" bold={banner.level === 'urgent'} inverse={banner.level === 'urgent'} color={banner.level === 'urgent' ? 'red' : 'yellow'}>
+        <Text wrap="truncate-end" bold={banner.level === 'urgent'} inverse={banner.level === 'urgent'} color={colour(banner.level === 'urgent' ? 'red' : 'yellow')}>
           {banner.text}
         </Text>
       ) : null}

@@ -13,6 +13,7 @@ import { HintBar } from './hint-bar.js';
 import { ListHeader } from './list-header.js';
 import { StatusLine } from './status-line.js';
 import { Spinner } from './spinner.js';
+import { colour } from '../src/tui/palette.js';
 
 export interface ListScreenProps {
   width: number;
@@ -34,11 +35,15 @@ export interface ListScreenProps {
   info: string;
   searching: boolean;
   searchText: string;
+  /** Started with --read-only: the hints leave out what would change anything. */
+  readOnly?: boolean;
   /** Keys go to the list (or the search line) only when it is the top screen. */
   isActive: boolean;
   onCommand(command: ListCommand): void;
   onSearchKey(input: string, key: Key): void;
 }
+
+const CHANGES: ReadonlySet<string> = new Set<ListCommand>(['new', 'revoke', 'rotate']);
 
 export function ListScreen(p: ListScreenProps) {
   useKeys((input, key) => {
@@ -65,14 +70,14 @@ export function ListScreen(p: ListScreenProps) {
       <Box flexGrow={1} />
       {p.searching ? (
         <Text wrap="truncate-end">
-          <Text color="cyan">/</Text>
+          <Text color={colour('cyan')}>/</Text>
           {p.searchText}
           <Text inverse> </Text>
         </Text>
       ) : (
         <StatusLine error={p.error} loading={p.loading && !p.firstLoad} loadingText={p.loadingText} flash={p.flash} info={p.info} />
       )}
-      <HintBar keymap={p.searching ? SEARCH_KEYS : LIST_KEYS} width={p.width} />
+      <HintBar keymap={p.searching ? SEARCH_KEYS : LIST_KEYS} width={p.width} omit={p.readOnly ? CHANGES : undefined} />
     </Box>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Text } from 'ink';
 import { SPINNER_FRAMES as FRAMES } from '../src/tui/splash.js';
+import { colour } from '../src/tui/palette.js';
 
 /** A small spinner with a label; the label carries the meaning, the spinner only shows life. */
 export function Spinner({ label }: { label: string }) {
@@ -11,7 +12,7 @@ export function Spinner({ label }: { label: string }) {
   }, []);
   return (
     <Text wrap="truncate-end">
-      <Text color="cyan">{FRAMES[frame]}</Text> {label}
+      <Text color={colour('cyan')}>{FRAMES[frame]}</Text> {label}
     </Text>
   );
 }

@@ -1,5 +1,6 @@
 import { Text } from 'ink';
 import { Spinner } from './spinner.js';
+import { colour } from '../src/tui/palette.js';
 
 export interface StatusLineProps {
   error: string | null;
@@ -13,13 +14,13 @@ export interface StatusLineProps {
 export function StatusLine({ error, loading, loadingText, flash, info }: StatusLineProps) {
   if (error) {
     return (
-      <Text wrap="truncate-end" color="red">
+      <Text wrap="truncate-end" color={colour('red')}>
         {/* The key first: a long message is cut at the right edge, the way out must not be. */}
         {`✘ R retry · ${error}`}
       </Text>
     );
   }
   if (loading) return <Spinner label={loadingText} />;
-  if (flash) return <Text wrap="truncate-end" color="cyan">{flash}</Text>;
+  if (flash) return <Text wrap="truncate-end" color={colour('cyan')}>{flash}</Text>;
   return <Text wrap="truncate-end" dimColor>{info}</Text>;
 }

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import type { Row, Tone } from '../src/tui/wizard-rows.js';
+import { colour } from '../src/tui/palette.js';
 
 const STYLE: Record<Tone, { color?: string; dimColor?: boolean; bold?: boolean; underline?: boolean; inverse?: boolean }> = {
   plain: {},
@@ -18,7 +19,10 @@ export function WizardRows({ rows }: { rows: readonly Row[] }) {
     <Box flexDirection="column">
       {rows.map((row, i) => (
         <Text key={i} wrap="truncate-end">
-          {row.map((s, j) => <Text key={j} {...STYLE[s.tone ?? 'plain']}>{s.text}</Text>)}
+          {row.map((s, j) => {
+            const style = STYLE[s.tone ?? 'plain'];
+            return <Text key={j} {...style} color={colour(style.color)}>{s.text}</Text>;
+          })}
         </Text>
       ))}
     </Box>

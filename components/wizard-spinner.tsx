@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Text } from 'ink';
+import { colour } from '../src/tui/palette.js';
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
 
@@ -10,5 +11,5 @@ export function WizardSpinner({ label }: { label: string }) {
     const t = setInterval(() => setI((n) => (n + 1) % FRAMES.length), 100);
     return () => clearInterval(t);
   }, []);
-  return <Text><Text color="cyan">{FRAMES[i]}</Text> {label}</Text>;
+  return <Text><Text color={colour('cyan')}>{FRAMES[i]}</Text> {label}</Text>;
 }

@@ -9,6 +9,7 @@ import { WizardChoiceList } from './wizard-choice-list.js';
 import { WizardTextField } from './wizard-text-field.js';
 import { WizardSpinner } from './wizard-spinner.js';
 import { WizardRows } from './wizard-rows.js';
+import { colour } from '../src/tui/palette.js';
 
 /** Rows of `parts` fitted to what `used` rows leave of `rows`. */
 function fit(parts: Part[], rows: number, used = 0): Row[] {
@@ -46,7 +47,7 @@ export function WizardStep({ state, width, rows }: { state: WizardState; width: 
       return (
         <Box flexDirection="column">
           {field('Expiry', draft.expiry)}
-          {parsed.ok ? <Text color="green" wrap="truncate-end">→ expires {parsed.value.date} ({parsed.value.days} days)</Text> : null}
+          {parsed.ok ? <Text color={colour('green')} wrap="truncate-end">→ expires {parsed.value.date} ({parsed.value.days} days)</Text> : null}
           {note(`Days (1-${env.maxTtlDays}) or a date YYYY-MM-DD; the organisation's maximum is ${max.date} (${env.maxTtlDays} days).`, parsed.ok ? 2 : 1)}
         </Box>
       );

@@ -16,11 +16,22 @@ const RouterContext = createContext<Set<Entry> | null>(null);
 /** The one subscription to Ink's input; every active useKeys below it gets every key, in order. */
 export function KeyRouter({ children }: { children: ReactNode }) {
   const entries = useRef(new Set<Entry>()).current;
+  const queue = useRef<[string, Key][]>([]).current;
+  // Keys that came in one chunk ("n\r": a key and the next, faster than a frame) are handled one
+  // per turn: the first now, the rest after the frame the previous one caused, so a key that
+  // opens a screen hands the keys after it to that screen, not to the one it replaced.
+  const drain = () => {
+    const next = queue.shift();
+    if (!next) return;
+    // A snapshot: a handler may open or close a screen, which joins or leaves the set.
+    for (const entry of [...entries]) entry.current(next[0], next[1]);
+    // A timer, not setImmediate: React renders in a setImmediate task queued after this one.
+    if (queue.length) setTimeout(drain, 0);
+  };
   useInput((input, key) => {
-    for (const [i, k] of splitKeys(input, key)) {
-      // A snapshot: a handler may open or close a screen, which joins or leaves the set.
-      for (const entry of [...entries]) entry.current(i, k);
-    }
+    const idle = queue.length === 0;
+    queue.push(...splitKeys(input, key));
+    if (idle) drain();
   });
   return createElement(RouterContext.Provider, { value: entries }, children);
 }

@@ -32,9 +32,12 @@ export function organisationReducer(s: OrganisationState, m: Msg): OrganisationS
   }
 }
 
+const NOUN: Record<LoadProgress['phase'], string> = { users: 'users', credentials: 'credentials', oauth: 'OAuth clients' };
+
+/** "Loading… 412/5000 users": what is counted, in words a person uses. */
 export function progressText(p: LoadProgress | null): string {
   if (!p) return 'Loading credentials…';
-  return `Loading ${p.phase}… ${p.done}${p.total === null ? '' : `/${p.total}`} ${p.phase}`;
+  return `Loading… ${p.done}${p.total === null ? '' : `/${p.total}`} ${NOUN[p.phase]}`;
 }
 
 export function useOrganisation(service: IdentityService) {

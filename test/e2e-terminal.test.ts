@@ -75,3 +75,37 @@ test('80x24 with NO_COLOR: list, move, filter, details, help, resize, quit', asy
     t.stop();
   }
 });
+
+test('NO_COLOR: no colour on screen, where the same screen has colour without it', async () => {
+  // FORCE_COLOR=1 so that only NO_COLOR decides (the test runner sets FORCE_COLOR=0).
+  const colour = /\x1b\[[0-9;]*(?:3[0-7]|9[0-7]|38;[0-9;]+)m/;
+  const styled = open(80, 24, { FORCE_COLOR: '1' });
+  const plain = open(80, 24, { FORCE_COLOR: '1', NO_COLOR: '1' });
+  try {
+    await styled.waitFor(/\d+ credentials/);
+    await plain.waitFor(/\d+ credentials/);
+    assert.match(styled.screen(true), colour, 'colour is on without NO_COLOR');
+    const screen = plain.screen(true);
+    assert.doesNotMatch(screen, colour);
+    assert.match(screen, /✘ expired/, 'statuses keep their symbol and word');
+    assert.match(screen, /\x1b\[[0-9;]*7[0-9;]*m/, 'the selection keeps its inverse video');
+  } finally {
+    styled.stop();
+    plain.stop();
+  }
+});
+
+test('keys faster than a frame reach the screen the previous key opened', async () => {
+  const t = open(80, 24);
+  try {
+    await t.waitFor(/\d+ credentials/);
+    t.type('/jenk'); // one chunk: `/` opens the search, `jenk` is typed into it
+    await t.waitFor(/Filters: \[\/jenk\]/);
+    t.keys('Escape');
+    await t.waitFor((s) => !s.includes('Filters:'));
+    t.keys('n', 'Enter'); // Enter chooses the wizard's first option; it does not open details
+    await t.waitFor(/step 2 of \d+: For whom/);
+  } finally {
+    t.stop();
+  }
+});

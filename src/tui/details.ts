@@ -40,8 +40,9 @@ export function detailLines(c: CredentialView, credentialsPath: string): DetailL
   if (c.type === 'oauth') {
     lines.push({ label: `Secrets (${c.secrets.length})`, value: '', heading: true });
     if (!c.secrets.length) lines.push({ label: '', value: 'none' });
+    // Two lines each: id, dates and the label column on one line are wider than 80 columns.
     for (const s of c.secrets) {
-      lines.push({ label: '', value: `${s.secretId}  created ${dateOnly(s.createdAt)}  expires ${dateOnly(s.expiresAt)}` });
+      lines.push({ label: '', value: s.secretId }, { label: '', value: `  created ${dateOnly(s.createdAt)}  expires ${dateOnly(s.expiresAt)}` });
     }
   }
   return lines;

@@ -9,8 +9,9 @@ export function helpLines(sections: readonly { title: string; keymap: KeyMap }[]
   const cols = Math.max(1, Math.floor((width + 2) / (HELP_COLUMN_WIDTH + 2)));
   const colWidth = cols === 1 ? width : HELP_COLUMN_WIDTH;
   const blocks = sections.map((s) => {
-    const keyWidth = Math.min(12, Math.max(...s.keymap.map((b) => b.keys.length)) + 1);
-    return [fit(s.title, colWidth), ...s.keymap.map((b) => fit(`  ${b.keys.padEnd(keyWidth)}${b.label}`, colWidth)), ''];
+    const listed = s.keymap.filter((b) => b.help !== false);
+    const keyWidth = Math.min(12, Math.max(...listed.map((b) => b.keys.length)) + 1);
+    return [fit(s.title, colWidth), ...listed.map((b) => fit(`  ${b.keys.padEnd(keyWidth)}${b.label}`, colWidth)), ''];
   });
   const columns: string[][] = [[]];
   for (const block of blocks) {

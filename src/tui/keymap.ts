@@ -7,6 +7,8 @@ export interface KeyBinding<Command extends string = string> {
   label: string;
   /** Shown in the one-line hint bar (the rest appear only in the `?` overlay). */
   hint?: boolean;
+  /** Listed in the `?` overlay; false when a neighbour's keys already name it ('↓' under '↑/↓'). */
+  help?: boolean;
 }
 
 export type KeyMap<Command extends string = string> = readonly KeyBinding<Command>[];

@@ -32,6 +32,8 @@ export function commandFor<C extends string>(keymap: TuiKeyMap<C>, input: string
 }
 
 const b = <C extends string>(keys: string, command: C, label: string, match: string[], hint = true): TuiBinding<C> => ({ keys, command, label, match, hint });
+/** The other half of a pair whose first entry names both keys (↑/↓, K/J): in neither the hints nor the overlay. */
+const pairOf = <C extends string>(command: C, match: string[]): TuiBinding<C> => ({ keys: '', command, label: '', match, hint: false, help: false });
 
 export type ListCommand =
   | 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom' | 'details' | 'search' | 'filter' | 'clearFilters'
@@ -55,7 +57,7 @@ export const LIST_KEYS: TuiKeyMap<ListCommand> = [
   b('d', 'revoke', 'revoke', ['d']),
   b('r', 'rotate', 'rotate', ['r']),
   b('y', 'copy', 'copy id', ['y']),
-  b('Ctrl+R', 'refresh', 'refresh', ['ctrl+r', 'R'], false),
+  b('Ctrl+R/R', 'refresh', 'refresh', ['ctrl+r', 'R'], false),
   b('Esc', 'back', 'clear search', ['esc'], false),
   b('?', 'help', 'help', ['?']),
   b('q', 'quit', 'quit', ['q', 'ctrl+c']),
@@ -67,13 +69,13 @@ export const SEARCH_KEYS: TuiKeyMap<SearchCommand> = [
   b('⏎', 'keep', 'keep filter', ['enter']),
   b('Esc', 'cancel', 'clear', ['esc']),
   b('↑/↓', 'up', 'move', ['up']),
-  b('↓', 'down', 'down', ['down'], false),
+  pairOf('down', ['down']),
 ];
 
 export type DetailsCommand = 'up' | 'down' | 'copy' | 'revoke' | 'rotate' | 'clone' | 'help' | 'back' | 'quit';
 export const DETAILS_KEYS: TuiKeyMap<DetailsCommand> = [
   b('↑/↓', 'up', 'scroll', ['up', 'k']),
-  b('↓', 'down', 'scroll down', ['down', 'j'], false),
+  pairOf('down', ['down', 'j']),
   b('y', 'copy', 'copy id', ['y']),
   b('d', 'revoke', 'revoke', ['d']),
   b('r', 'rotate', 'rotate', ['r']),
@@ -85,7 +87,7 @@ export const DETAILS_KEYS: TuiKeyMap<DetailsCommand> = [
 export type FilterPanelCommand = 'up' | 'down' | 'toggle' | 'apply' | 'clear' | 'cancel';
 export const FILTER_PANEL_KEYS: TuiKeyMap<FilterPanelCommand> = [
   b('↑/↓', 'up', 'move', ['up', 'shift+tab']),
-  b('↓', 'down', 'down', ['down', 'tab'], false),
+  pairOf('down', ['down', 'tab']),
   b('Space', 'toggle', 'toggle', [' ']),
   b('⏎', 'apply', 'apply', ['enter']),
   b('x', 'clear', 'clear all', ['x']),
@@ -95,10 +97,10 @@ export const FILTER_PANEL_KEYS: TuiKeyMap<FilterPanelCommand> = [
 export type ColumnsCommand = 'up' | 'down' | 'toggle' | 'moveUp' | 'moveDown' | 'reset' | 'close';
 export const COLUMNS_KEYS: TuiKeyMap<ColumnsCommand> = [
   b('↑/↓', 'up', 'move', ['up', 'k']),
-  b('↓', 'down', 'down', ['down', 'j'], false),
+  pairOf('down', ['down', 'j']),
   b('Space', 'toggle', 'show/hide', [' ', 'x']),
   b('K/J', 'moveUp', 'reorder', ['K', '-', '<']),
-  b('J', 'moveDown', 'move down', ['J', '+', '>'], false),
+  pairOf('moveDown', ['J', '+', '>']),
   b('R', 'reset', 'reset', ['R']),
   b('⏎/Esc', 'close', 'done', ['enter', 'esc', 'q']),
 ];
@@ -106,7 +108,7 @@ export const COLUMNS_KEYS: TuiKeyMap<ColumnsCommand> = [
 export type SortCommand = 'up' | 'down' | 'flip' | 'apply' | 'cancel';
 export const SORT_KEYS_MAP: TuiKeyMap<SortCommand> = [
   b('↑/↓', 'up', 'choose', ['up', 'k']),
-  b('↓', 'down', 'down', ['down', 'j'], false),
+  pairOf('down', ['down', 'j']),
   b('Space/←/→', 'flip', 'direction', [' ', 'left', 'right']),
   b('⏎', 'apply', 'apply', ['enter']),
   b('Esc', 'cancel', 'cancel', ['esc', 'q']),

@@ -1,6 +1,6 @@
 // The one-time secret screen as parts that can shrink, so a long rotation report, a save prompt
 // and warnings still fit a 24-row terminal. The secret itself is never cut. Pure.
-import { maskSecret, oauthEnvSnippet, type OneTimeSecret } from './wizard-secret.js';
+import { maskSecret, oauthEnvSnippet, shellRows, type OneTimeSecret } from './wizard-secret.js';
 import { TONE_MARK, type ReportLine } from './wizard-rotation.js';
 import { BLANK_ROW, labelled, marked, para, type Part, type Row } from './wizard-rows.js';
 
@@ -44,7 +44,7 @@ function envRows(s: SecretScreen, width: number): Row[] {
   const shown = s.revealed ? full : full.replace(s.secret.secret, maskSecret(s.secret.secret));
   // Two lines joined by a backslash, so a paste of both is still one command.
   const [first, second] = shown.split(' VERACODE_OAUTH_CLIENT_SECRET=');
-  return [...para(`${first} \\`, width), ...para(`VERACODE_OAUTH_CLIENT_SECRET=${second}`, width, { lead: '  ', hang: false })];
+  return [...shellRows(`${first} \\`, width), ...shellRows(`  VERACODE_OAUTH_CLIENT_SECRET=${second}`, width)].map((text) => [{ text }]);
 }
 
 export function secretParts(s: SecretScreen, width: number): Part[] {

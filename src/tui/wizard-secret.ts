@@ -19,6 +19,23 @@ export function oauthEnvSnippet(clientId: string, clientSecret: string): string 
 }
 
 /**
+ * A shell line cut into rows of at most `width` columns. Each cut row ends in a backslash, and the
+ * next row starts at the left edge: the shell removes backslash-newline even inside a word, so
+ * pasting every row runs the same command (a plain wrap would split the secret in two).
+ */
+export function shellRows(line: string, width: number): string[] {
+  const room = Math.max(2, width);
+  const rows: string[] = [];
+  let rest = line;
+  while (rest.length > room) {
+    rows.push(`${rest.slice(0, room - 1)}\\`);
+    rest = rest.slice(room - 1);
+  }
+  rows.push(rest);
+  return rows;
+}
+
+/**
  * The profile that held the key this one replaces; else `default` for a file without profiles;
  * else the owner's name made file-safe, numbered if taken.
  */

@@ -42,8 +42,9 @@ export class TmuxSession {
     return Number(child);
   }
 
-  screen(): string {
-    return this.tmux('capture-pane', '-p', '-t', this.name);
+  /** The screen's text; with `styles`, also the SGR codes of its colours and attributes. */
+  screen(styles = false): string {
+    return this.tmux('capture-pane', '-p', ...(styles ? ['-e'] : []), '-t', this.name);
   }
 
   /** Polls the screen until it matches; fails loudly with the last screen. */

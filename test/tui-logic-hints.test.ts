@@ -1,0 +1,63 @@
+// The keys' text (hint bar, `?` overlay), the loading line, the env snippet's rows and NO_COLOR.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { ALL_KEYMAPS, LIST_KEYS } from '../src/tui/keymaps.js';
+import { helpLines } from '../src/tui/help-layout.js';
+import { hintText } from '../src/tui/hint-layout.js';
+import { secretParts } from '../src/tui/wizard-secret-rows.js';
+import { colour } from '../src/tui/palette.js';
+import { progressText } from '../hooks/use-organisation.js';
+
+test('the ? overlay names each key once: no lone ↓ under ↑/↓, no J under K/J', () => {
+  for (const section of ALL_KEYMAPS) {
+    const lines = helpLines([section], 200, 60).flat().slice(1).filter(Boolean);
+    const keys = lines.map((l) => l.trim().split(/\s+/)[0]);
+    assert.deepEqual(keys.filter((k, i) => keys.indexOf(k) !== i), [], `${section.title}: a key listed twice`);
+    for (const l of lines) {
+      assert.doesNotMatch(l, /^\s+(↓|J)\s/, `${section.title}: "${l.trim()}" repeats a key of a pair`);
+      assert.doesNotMatch(l, /scroll down|move down/, `${section.title}: "${l.trim()}"`);
+    }
+  }
+  const list = helpLines(ALL_KEYMAPS, 200, 60).flat().join('\n');
+  assert.match(list, /Ctrl\+R\/R\s+refresh/, 'R refreshes too, and the overlay says so');
+});
+
+test('the hint bar keeps "? help" when it must cut, and leaves out what is not offered', () => {
+  const narrow = hintText(LIST_KEYS, 80);
+  assert.ok(narrow.length <= 80, narrow);
+  assert.match(narrow, /\? help$/);
+  assert.match(narrow, /^⏎ details {2}\/ search/);
+  const wide = hintText(LIST_KEYS, 200);
+  assert.match(wide, /r rotate {2}y copy id {2}\? help {2}q quit$/);
+  const readOnly = hintText(LIST_KEYS, 200, new Set(['new', 'revoke', 'rotate']));
+  assert.doesNotMatch(readOnly, /n new|d revoke|r rotate/);
+  assert.match(readOnly, /y copy id/);
+});
+
+test('loading progress counts in words: users, OAuth clients', () => {
+  assert.equal(progressText({ phase: 'users', done: 412, total: 5000 }), 'Loading… 412/5000 users');
+  assert.equal(progressText({ phase: 'oauth', done: 930, total: 1130 }), 'Loading… 930/1130 OAuth clients');
+  assert.equal(progressText({ phase: 'credentials', done: 3, total: null }), 'Loading… 3 credentials');
+});
+
+test('the env snippet, cut to 78 columns, is still the same command when pasted into a shell', () => {
+  const id = '0a1b2c3d-1111-4000-8000-000000000001';
+  const secret = 'b869d2087c1057d9d28246bd6affced8b63c6c6f891b07275db1c98e32779bd1';
+  const parts = secretParts({
+    secret: { kind: 'oauth', id, secret, name: 'ci', ownerName: 'alice', expiresAt: null },
+    credentialsPath: '/tmp/credentials', report: [], revealed: true, showEnv: true, copied: false, saved: null, mode: { kind: 'view' },
+  }, 78);
+  const rows = parts.find((p) => p.key === 'env')!.forms[0]!.map((row) => row.map((s) => s.text).join(''));
+  assert.ok(rows.length > 2, 'the secret line needs cutting at 78 columns');
+  for (const r of rows) assert.ok(r.length <= 78, r);
+  const out = execFileSync('sh', ['-c', `${rows.join('\n')}\nprintf '%s %s' "$VERACODE_OAUTH_CLIENT_ID" "$VERACODE_OAUTH_CLIENT_SECRET"`], { encoding: 'utf8' });
+  assert.equal(out, `${id} ${secret}`);
+});
+
+test('NO_COLOR (any non-empty value) drops colours', () => {
+  assert.equal(colour('red', { NO_COLOR: '1' }), undefined);
+  assert.equal(colour('red', { NO_COLOR: '' }), 'red');
+  assert.equal(colour('red', {}), 'red');
+  assert.equal(colour(undefined, {}), undefined);
+});

@@ -26,7 +26,8 @@ export function detailLines(c: CredentialView, credentialsPath: string): DetailL
     { label: 'Owner', value: `${c.owner.userName} (${c.owner.accountType === 'api' ? 'API service account' : 'user account'})` },
     { label: 'Status', value: statusText(c) },
     { label: 'Expires', value: c.expiresAt ? `${dateOnly(c.expiresAt)}${c.daysLeft === null || c.status === 'revoked' ? '' : c.daysLeft < 0 ? ` (${days(-c.daysLeft)} ago)` : ` (in ${days(c.daysLeft)})`}` : 'unknown' },
-    { label: 'Created', value: dateOnly(c.createdAt) },
+    // The Identity API gives no creation date for HMAC pairs: say so rather than show a blank.
+    { label: 'Created', value: c.createdAt ? dateOnly(c.createdAt) : c.type === 'hmac' ? 'not reported by the API for HMAC keys' : 'unknown' },
     { label: 'Revoked', value: c.revokedAt ? dateOnly(c.revokedAt) : 'no' },
   );
   if (c.type === 'oauth') lines.push({ label: 'Description', value: c.description || '—' });

@@ -55,16 +55,17 @@ export async function runInteractive(source: AppContext | (() => Promise<AppCont
     if (rescue) stderr.write(rescue);
     process.exit(signalCode);
   };
-  const onSigint = () => fatal(130);
-  const onSigterm = () => fatal(143);
-  const onSighup = () => fatal(129);
   const onCrash = (error: unknown) => fatal(1, error instanceof Error ? error.message : String(error));
-  process.on('SIGINT', onSigint);
-  process.on('SIGTERM', onSigterm);
-  process.on('SIGHUP', onSighup);
-  process.on('uncaughtException', onCrash);
-  process.on('unhandledRejection', onCrash);
-  process.on('exit', restore);
+  // Every way the process can end while the app is up, each leaving the terminal as it was.
+  const exits: Array<[string, (error?: unknown) => void]> = [
+    ['SIGINT', () => fatal(130)],
+    ['SIGTERM', () => fatal(143)],
+    ['SIGHUP', () => fatal(129)],
+    ['uncaughtException', onCrash],
+    ['unhandledRejection', onCrash],
+    ['exit', restore],
+  ];
+  for (const [event, handler] of exits) process.on(event, handler);
 
   let code = 0;
   // Ink draws from the cursor: start at the top left (over the splash, when there is one).
@@ -94,12 +95,7 @@ export async function runInteractive(source: AppContext | (() => Promise<AppCont
     stderr.write(`vcreds: ${error instanceof Error ? error.message : String(error)}\n`);
   } finally {
     restore();
-    process.off('SIGINT', onSigint);
-    process.off('SIGTERM', onSigterm);
-    process.off('SIGHUP', onSighup);
-    process.off('uncaughtException', onCrash);
-    process.off('unhandledRejection', onCrash);
-    process.off('exit', restore);
+    for (const [event, handler] of exits) process.off(event, handler);
   }
   // Connecting failed: the terminal is restored, so the entry can report it like any command.
   if (failure) throw (failure as { error: unknown }).error;

@@ -52,14 +52,27 @@ export interface Page<T> {
 
 export const ADMIN_ROLES = new Set(['extadmin', 'adminapi']);
 
+// An organisation has a few dozen roles and thousands of users holding them: one frozen object
+// per distinct role, shared by every user and credential, instead of one per holder.
+const ROLES = new Map<string, Role>();
+
+function role(name: string, description: string | null): Role {
+  const key = `${name}\u0000${description ?? ''}`;
+  let r = ROLES.get(key);
+  if (!r) {
+    r = Object.freeze(description ? { name, description } : { name });
+    ROLES.set(key, r);
+  }
+  return r;
+}
+
 export function parseRole(v: unknown): Role | undefined {
-  if (typeof v === 'string') return { name: v };
+  if (typeof v === 'string') return role(v, null);
   if (!v || typeof v !== 'object') return undefined;
   const o = v as Json;
   const name = optString(o.role_name);
   if (!name) return undefined;
-  const description = optString(o.role_description);
-  return description ? { name, description } : { name };
+  return role(name, optString(o.role_description));
 }
 
 export function parseRoles(v: unknown): Role[] {

@@ -40,6 +40,8 @@ export function progressText(p: LoadProgress | null): string {
   return `Loading… ${p.done}${p.total === null ? '' : `/${p.total}`} ${NOUN[p.phase]}`;
 }
 
+const PROGRESS_MS = 100;
+
 export function useOrganisation(service: IdentityService) {
   const [state, dispatch] = useReducer(organisationReducer, { organisation: null, loading: true, progress: null, error: null, version: 0 });
   const current = useRef<AbortController | null>(null);
@@ -49,8 +51,17 @@ export function useOrganisation(service: IdentityService) {
     const controller = new AbortController();
     current.current = controller;
     dispatch({ type: 'started' });
+    // A large organisation reports progress per page, hundreds of times a second: redraw the
+    // count at most every PROGRESS_MS (each frame is work and garbage while the pages arrive).
+    let shownAt = 0;
+    const onProgress = (progress: LoadProgress) => {
+      const now = Date.now();
+      if (controller.signal.aborted || (now - shownAt < PROGRESS_MS && progress.done !== progress.total)) return;
+      shownAt = now;
+      dispatch({ type: 'progress', progress });
+    };
     service
-      .loadOrganisation({ signal: controller.signal, onProgress: (progress) => !controller.signal.aborted && dispatch({ type: 'progress', progress }) })
+      .loadOrganisation({ signal: controller.signal, onProgress })
       .then(
         (organisation) => !controller.signal.aborted && dispatch({ type: 'loaded', organisation }),
         (error: unknown) => !controller.signal.aborted && dispatch({ type: 'failed', error: statusMessage(error) }),

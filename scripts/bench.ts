@@ -144,6 +144,7 @@ async function main(): Promise<void> {
   const pty = new Pty(app, env);
   await pty.waitForText((s) => /\d+ credentials?/i.test(s) && !/loading/i.test(s.slice(-400)));
   await sleep(500);
+  const rssLoaded = pty.peakRssMb();
   const moves = await timeKeys(pty, Array.from({ length: KEYS }, (_, i) => (i % 2 ? 'k' : 'j')), 50);
   await sleep(100);
   pty.write('/');
@@ -172,7 +173,8 @@ async function main(): Promise<void> {
     ['keystroke → frame, moving (p95)', ms(percentile(moves, 95)), ''],
     ['keystroke → frame, filter typing (median)', ms(median(typing)), `target < 16 ms`],
     ['keystroke → frame, filter typing (p95)', ms(percentile(typing, 95)), ''],
-    ['peak RSS of vcreds', `${rss.toFixed(1)} MB`, 'target < 150 MB'],
+    ['peak RSS of vcreds, once listed', `${rssLoaded.toFixed(1)} MB`, ''],
+    ['peak RSS of vcreds, after all the keys', `${rss.toFixed(1)} MB`, 'target < 150 MB'],
   ];
   const w = Math.max(...rows.map((r) => r[0].length));
   for (const [label, value, note] of rows) console.log(`${label.padEnd(w)}  ${value.padStart(10)}  ${note}`);

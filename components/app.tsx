@@ -170,6 +170,8 @@ export function App({ ctx, preferences, copy, onExit }: AppProps) {
 
   const listOnTop = top.kind === 'list' || top.kind === 'search';
   const loadingText = progressText(org.progress);
+  // What the load could not fetch (e.g. a server without the assumed OAuth-client endpoints).
+  const loadWarning = org.organisation?.warnings?.length ? `⚠ ${org.organisation.warnings.join(' · ')}` : null;
   const shown = list.list.rows.length;
   const position = selectedIndex(list.list) === null ? 0 : list.list.cursor + 1;
   const info = `${position}/${shown}${shown !== list.views.length ? ` (of ${list.views.length})` : ''} · sort: ${sortLabel(prefs.sort)}${ctx.readOnly ? ' · read-only' : ''}`;
@@ -194,7 +196,7 @@ export function App({ ctx, preferences, copy, onExit }: AppProps) {
               loading={org.loading}
               loadingText={loadingText}
               error={org.error}
-              flash={flash ?? prefs.loadError}
+              flash={flash ?? prefs.loadError ?? loadWarning}
               info={info}
               searching={top.kind === 'search'}
               searchText={text}

@@ -33,6 +33,18 @@ test('a failed load shows its message and a retry key; the app keeps running and
   }
 });
 
+test('what a load could not fetch is said in the status line, beside the credentials it did get', async () => {
+  const ctx = fakeContext({ serviceOptions: { warnings: ['OAuth clients could not be listed: the server answered 404'] } });
+  const app = renderApp({ ctx });
+  try {
+    const f = await app.waitFor('10 credentials');
+    assert.match(f, /⚠ OAuth clients could not be listed: the server answered 404/);
+    assert.equal(tableRows(f).length, 10);
+  } finally {
+    app.unmount();
+  }
+});
+
 test('the first load shows a spinner with progress', async () => {
   const ctx = fakeContext({ serviceOptions: { loadDelayMs: 400 } });
   const app = renderApp({ ctx });

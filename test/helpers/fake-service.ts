@@ -98,6 +98,8 @@ export interface FakeServiceOptions {
   /** Milliseconds loadOrganisation takes (reports progress meanwhile). */
   loadDelayMs?: number;
   maxTtlDays?: number;
+  /** What a load reports it could not do (e.g. the OAuth endpoints are missing). */
+  warnings?: string[];
 }
 
 export type FakeService = IdentityService & { calls: string[]; credentials: Credential[] };
@@ -142,7 +144,7 @@ export function createFakeService(options: FakeServiceOptions = {}): FakeService
         throw new Error(options.failMessage ?? 'Identity API answered 503 Service Unavailable');
       }
       const visible = caller.isAdmin ? credentials : credentials.filter((c) => c.owner.userId === caller.userId);
-      return { caller, users, credentials: visible.map((c) => structuredClone(c)), maxTtlDays: options.maxTtlDays ?? 365 };
+      return { caller, users, credentials: visible.map((c) => structuredClone(c)), maxTtlDays: options.maxTtlDays ?? 365, warnings: options.warnings };
     },
     async listRoles() {
       calls.push('listRoles');

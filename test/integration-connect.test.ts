@@ -87,3 +87,27 @@ test('proving a just-created key asks again after a 401, and gives up after the 
     await server.close();
   }
 });
+
+test('the key in use is read from the caller\'s own credential, so a server without /api_credentials/{id} still answers', async () => {
+  const { tinyServer } = await import('./helpers/tiny-server.js');
+  const id = '3ddaeeb10ca690df3fee5e3bd1c329fa';
+  const server = await tinyServer((req, res) => {
+    const path = req.url.split('?')[0];
+    const body =
+      path === '/api/authn/v2/users/self' ? { user_id: 'u1', user_name: 'ci-bot', account_type: 'API', roles: [{ role_name: 'uploadapi' }] }
+      : path === '/api/authn/v2/api_credentials' ? { api_id: id, expiration_ts: '2030-01-02T03:04:05.000+0000' }
+      : null;
+    res.writeHead(body ? 200 : 404, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body ?? { http_code: 404, http_status: 'Not Found', message: 'no such path' }));
+  });
+  try {
+    const { ctx } = await connect({ env: { VERACODE_API_KEY_ID: id, VERACODE_API_KEY_SECRET: '0123456789abcdef'.repeat(8) }, apiUrl: server.url });
+    const c = await ctx.service.hmacInUse(id);
+    assert.equal(c?.id, id);
+    assert.equal(c?.owner.userName, 'ci-bot');
+    assert.equal(c?.expiresAt, '2030-01-02T03:04:05.000Z');
+    assert.ok(!server.seen.some((r) => r.url.startsWith(`/api/authn/v2/api_credentials/${id}`)), 'no lookup by id was needed');
+  } finally {
+    await server.close();
+  }
+});

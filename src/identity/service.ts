@@ -159,6 +159,13 @@ export function createIdentityService(client: ApiClient, options: IdentityServic
     return hmacOf(owner, info);
   }
 
+  async function hmacInUse(apiId: string): Promise<Credential | null> {
+    const me = caller ?? (await self());
+    const own = await credentialAt(`${BASE}/api_credentials`);
+    if (own && own.apiId.toLowerCase() === apiId.toLowerCase()) return hmacOf(me, own);
+    return getHmac(apiId);
+  }
+
   async function ownerOfApiId(apiId: string): Promise<User> {
     try {
       const page = await getShaped(client, `${BASE}/users/search`, (b) => parsePage(b, 'users', parseUser), { query: { api_id: apiId, detailed: true } });
@@ -179,6 +186,7 @@ export function createIdentityService(client: ApiClient, options: IdentityServic
       await client.request('DELETE', `${BASE}/api_credentials/${enc(apiId)}`);
     },
     getHmac,
+    hmacInUse,
     createOAuthClient: (input) => oauth.createOAuthClient(client, input),
     addOAuthSecret: (clientId) => oauth.addOAuthSecret(client, clientId),
     retireOAuthSecret: (clientId, secretId) => oauth.retireOAuthSecret(client, clientId, secretId),

@@ -80,6 +80,11 @@ export interface IdentityService {
   revokeHmac(apiId: string): Promise<void>;
   /** Expiry of one API id; null when the server does not know it. */
   getHmac(apiId: string): Promise<Credential | null>;
+  /**
+   * The HMAC key this connection signs with, as the server sees it: the caller's own credential
+   * (readable by any user, unlike another id's), else a lookup of that id.
+   */
+  hmacInUse(apiId: string): Promise<Credential | null>;
   createOAuthClient(input: CreateOAuthClientInput): Promise<CreatedOAuthClient>;
   addOAuthSecret(clientId: string): Promise<GeneratedOAuthSecret>;
   retireOAuthSecret(clientId: string, secretId: string): Promise<void>;

@@ -43,7 +43,7 @@ export async function checkConnectionKey(open: () => Promise<CheckConnection>, l
   }
   if (!conn.keyId) return failure('UNKNOWN', null, label, 'the connection uses an OAuth client, not an HMAC key; use check --org');
   try {
-    const c = await conn.ctx.service.getHmac(conn.keyId);
+    const c = await conn.ctx.service.hmacInUse(conn.keyId);
     if (!c) return failure('CRITICAL', conn.keyId, label, 'unknown to the server');
     const view = viewOf(c, conn.ctx.now());
     return label && !view.profiles.includes(label) ? { ...view, profiles: [label, ...view.profiles] } : view;

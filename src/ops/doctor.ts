@@ -37,7 +37,7 @@ function envFor(env: Env, keep: 'env-key' | 'none'): Env {
 async function verdictOf(open: () => Promise<CheckConnection>, id: string): Promise<KeyVerdict> {
   try {
     const conn = await open();
-    const c = await conn.ctx.service.getHmac(id);
+    const c = await conn.ctx.service.hmacInUse(id);
     if (!c) return { kind: 'rejected', message: 'the server does not know this key' };
     const v = viewOf(c, conn.ctx.now());
     return { kind: 'status', status: v.status, expiresAt: v.expiresAt, daysLeft: v.daysLeft };

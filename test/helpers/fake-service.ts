@@ -163,6 +163,10 @@ export function createFakeService(options: FakeServiceOptions = {}): FakeService
       calls.push(`revokeHmac ${apiId}`);
       find(apiId).revokedAt = iso(0);
     },
+    async hmacInUse(apiId: string) {
+      calls.push(`hmacInUse ${apiId}`);
+      return credentials.find((c) => c.id === apiId) ?? null;
+    },
     async getHmac(apiId: string) {
       calls.push(`getHmac ${apiId}`);
       return credentials.find((c) => c.id === apiId) ?? null;

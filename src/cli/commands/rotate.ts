@@ -31,7 +31,7 @@ export function registerRotate(program: Command, cli: CliState): void {
         session = await cli.profileSession();
         const keyId = session.keyId;
         if (!keyId) throw new CliError('no HMAC key in use to rotate (the connection uses an OAuth client)', EXIT.usage, 'Give the id of the credential to rotate.');
-        const found = await session.ctx.service.getHmac(keyId);
+        const found = await session.ctx.service.hmacInUse(keyId);
         if (!found) throw new CliError(`the server does not know the key in use (${keyId})`, EXIT.failed, 'Give the id of the credential to rotate.');
         const caller = await session.ctx.service.self();
         target = { ...found, owner: { userId: caller.userId, userName: caller.userName, accountType: caller.accountType } };

@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# The end-to-end suite drives the built app in a real terminal through tmux (a Debian package).
-# Install it when missing and we may (root with apt-get); otherwise say how.
+# What the test suites need beyond npm: tmux (the end-to-end suites drive the built app in a real
+# terminal) and python3 (an independent Identity API stand-in). Debian packages: installed when
+# missing and we may (root with apt-get); otherwise we say how.
 set -euo pipefail
-if command -v tmux >/dev/null 2>&1; then exit 0; fi
+missing=()
+command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+[ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-  echo "vcreds: installing tmux for the end-to-end tests" >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tmux >/dev/null 2>&1 \
-    || { apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tmux >/dev/null; }
+  echo "vcreds: installing ${missing[*]} for the tests" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1 \
+    || { apt-get update -qq >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; }
   exit 0
 fi
-echo "vcreds: the end-to-end tests need tmux: install it (e.g. sudo apt-get install tmux) and run npm test again" >&2
+echo "vcreds: the tests need ${missing[*]}: install it (e.g. sudo apt-get install ${missing[*]}) and run npm test again" >&2
 exit 1

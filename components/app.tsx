@@ -56,7 +56,7 @@ export function App({ ctx, preferences, copy, onExit }: AppProps) {
   );
 
   // The clock is read once per load, so a re-render never re-derives every status.
-  const now = useMemo(() => ctx.now(), [ctx, org.version]); // eslint-disable-line react-hooks/exhaustive-deps
+  const now = useMemo(() => ctx.now(), [ctx, org.version]); // org.version: read again on each load
   const caller = org.organisation?.caller ?? null;
   const chips = useMemo(() => filterChips(prefs.filter, text), [prefs.filter, text]);
   const credentials = org.organisation?.credentials ?? null;

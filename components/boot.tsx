@@ -49,7 +49,7 @@ export function Boot({ connect, preferences, demo, onExit, onFail }: BootProps) 
     return () => {
       live = false;
     };
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- connect once
+  }, []); // connect once, on mount
 
   // Until the list takes over, q and Ctrl+C leave (the list has its own keys for that).
   useKeys((input, key) => {

@@ -27,8 +27,7 @@ export function ColumnChooser({ columns, width, height, isActive, onChange, onCl
       return;
     }
     onChange(visibleColumns(state));
-    // Only the items matter; the cursor moving is not a change.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Only the items matter: the cursor moving is not a change, nor is a new onChange function.
   }, [state.items]);
   useKeys((input, key) => {
       switch (commandFor(COLUMNS_KEYS, input, key)) {

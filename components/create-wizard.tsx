@@ -37,7 +37,7 @@ export function CreateWizard({ ctx, organisation, prefill, width, height, onClos
 
   useEffect(() => {
     if (state.cancelled) onClose(false);
-  }, [state.cancelled]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [state.cancelled]); // on cancelling only: onClose is a new function each render
 
   const latest = useLatest(state);
   useKeys((input, key) => {

@@ -39,7 +39,7 @@ export function useWizard(ctx: AppContext, organisation: Organisation, prefill: 
       },
       (err: unknown) => { sending.current = false; dispatch({ type: 'failed', failure: describeFailure(err) }); },
     );
-  }, [state.step]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [state.step]); // sends once, on entering the submitting step (the draft is final by then)
 
   return { state, dispatch, created, release: () => release.current() };
 }

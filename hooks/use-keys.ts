@@ -5,7 +5,7 @@
 // effect, which runs in the same commit that draws their frame. Every handler called is the one
 // from its component's latest render. Outside a router (a component rendered alone in a test) it
 // falls back to Ink's useInput.
-import { createContext, createElement, useCallback, useContext, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { createContext, createElement, useCallback, useContext, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useInput, type Key } from 'ink';
 
 export type KeyHandler = (input: string, key: Key) => void;
@@ -17,21 +17,22 @@ const RouterContext = createContext<Set<Entry> | null>(null);
 export function KeyRouter({ children }: { children: ReactNode }) {
   const entries = useRef(new Set<Entry>()).current;
   const queue = useRef<[string, Key][]>([]).current;
-  // Keys that came in one chunk ("n\r": a key and the next, faster than a frame) are handled one
-  // per turn: the first now, the rest after the frame the previous one caused, so a key that
-  // opens a screen hands the keys after it to that screen, not to the one it replaced.
-  const drain = () => {
+  // Keys that came in one chunk ("n\r": a key and the next, faster than a frame) are handed over
+  // one per commit: a key that opens a screen hands the keys after it to that screen, which has
+  // joined by the time our layout effect runs (children's layout effects run before a parent's).
+  const [turn, setTurn] = useState(0);
+  const deliverNext = () => {
     const next = queue.shift();
     if (!next) return;
     // A snapshot: a handler may open or close a screen, which joins or leaves the set.
     for (const entry of [...entries]) entry.current(next[0], next[1]);
-    // A timer, not setImmediate: React renders in a setImmediate task queued after this one.
-    if (queue.length) setTimeout(drain, 0);
+    if (queue.length) setTurn((t) => t + 1);
   };
+  useLayoutEffect(deliverNext, [turn]); // after each commit a turn asked for
   useInput((input, key) => {
     const idle = queue.length === 0;
     queue.push(...splitKeys(input, key));
-    if (idle) drain();
+    if (idle) deliverNext();
   });
   return createElement(RouterContext.Provider, { value: entries }, children);
 }

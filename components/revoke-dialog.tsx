@@ -77,8 +77,9 @@ export function RevokeDialog({ ctx, credential: c, width, height = Number.MAX_SA
             : `"${typed.trim()}" is not the last 4 characters of the id: type ${last4} to confirm, or Esc to cancel.`);
           return;
         }
-        if (key.backspace || key.delete) {
-          setTyped((t) => t.slice(0, -1));
+        if (key.backspace || key.delete || (key.ctrl && input === 'u')) {
+          // Ctrl+U clears the field, as in the wizard's text fields.
+          setTyped((t) => (key.ctrl ? '' : t.slice(0, -1)));
           setWrong(null);
           return;
         }

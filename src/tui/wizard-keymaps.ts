@@ -66,6 +66,7 @@ export const CONFIRM_KEYS: KeyMap = [
 
 export const REVOKE_KEYS: KeyMap = [
   { keys: 'type', command: 'edit', label: 'last 4 characters of the id' },
+  { keys: 'Ctrl+U', command: 'clear', label: 'clear' },
   { keys: 'Enter', command: 'revoke', label: 'revoke' },
   { keys: 'Esc', command: 'cancel', label: 'cancel' },
 ];

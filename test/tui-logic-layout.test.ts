@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { DEFAULT_COLUMNS, COLUMN_IDS } from '../src/config/preferences-types.js';
 import { viewOf } from '../src/model/credential.js';
 import { layoutColumns, COLUMN_GAP } from '../src/tui/column-layout.js';
-import { COLUMNS, expiresText, shortId, statusText } from '../src/tui/columns.js';
+import { COLUMNS, expiresText, statusText } from '../src/tui/columns.js';
+import { shortId } from '../src/model/credential.js';
 import { cellWidth, fit, truncate } from '../src/tui/truncate.js';
 import { FAKE_NOW, fakeCredentials } from './helpers/fake-service.js';
 

@@ -105,7 +105,3 @@ export function formatCsv(headers: readonly string[], rows: readonly (readonly s
   return [headers, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-/** "3ddaeeb1…c329fa"-style short id for one-line messages. */
-export function shortId(id: string): string {
-  return id.length > 12 ? `${id.slice(0, 4)}…${id.slice(-4)}` : id;
-}

@@ -7,7 +7,7 @@ export type CredentialStatus = 'active' | 'expiring' | 'expired' | 'revoked';
 /** Veracode e-mails a week and a day before expiry; we warn at the same two points. */
 export const EXPIRING_WITHIN_DAYS = 7;
 export const URGENT_WITHIN_DAYS = 1;
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 export interface Owner {
   userId: string;
@@ -83,6 +83,14 @@ export function viewOf(c: Credential, now: number): CredentialView {
 
 export function viewsOf(credentials: readonly Credential[], now: number): CredentialView[] {
   return credentials.map((c) => viewOf(c, now));
+}
+
+/** Long ids keep their head and tail (the tail is what the revoke dialog asks for). */
+export function shortId(id: string, width = 9): string {
+  if (id.length <= width) return id;
+  const tail = 4;
+  const head = Math.max(1, width - tail - 1);
+  return `${id.slice(0, head)}…${id.slice(-tail)}`;
 }
 
 /** HMAC credentials have no name; the owner stands in for it in tables. */

@@ -1,6 +1,6 @@
 // `vcreds check`: the pure judgement of credentials against expiry windows, Nagios style.
 import type { CredentialType, CredentialView } from '../model/credential.js';
-import { displayName } from '../model/credential.js';
+import { DAY_MS, displayName, shortId } from '../model/credential.js';
 
 export type CheckState = 'OK' | 'WARNING' | 'CRITICAL' | 'UNKNOWN';
 
@@ -51,7 +51,6 @@ export interface CheckReport {
   results: CheckResult[];
 }
 
-const DAY_MS = 86_400_000;
 
 function plural(n: number, unit: string): string {
   return `${n} ${unit}${n === 1 ? '' : 's'}`;
@@ -81,10 +80,6 @@ function judge(c: CredentialView, t: CheckThresholds): { state: CheckState; mess
   if (left <= t.critical * DAY_MS) return { state: 'CRITICAL', message };
   if (left <= t.warn * DAY_MS) return { state: 'WARNING', message };
   return { state: 'OK', message };
-}
-
-function shortId(id: string): string {
-  return id.length > 12 ? `${id.slice(0, 4)}…${id.slice(-4)}` : id;
 }
 
 /** What names a credential in a line: its local profiles, else its name (OAuth) or owner. */

@@ -1,9 +1,8 @@
 // Validation of a new OAuth client, shared by `vcreds create oauth` and the TUI's wizard.
 import type { CreateOAuthClientInput } from '../identity/types.js';
-import type { Role } from '../model/credential.js';
+import { DAY_MS, type Role } from '../model/credential.js';
 
 export const NAME_MAX = 64;
-const DAY_MS = 86_400_000;
 
 export interface OAuthDraft {
   name: string;

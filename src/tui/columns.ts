@@ -2,7 +2,7 @@
 // plus a word, so nothing depends on colour (NO_COLOR, colour-blind users).
 import type { ColumnId } from '../config/preferences-types.js';
 import type { CredentialStatus, CredentialView } from '../model/credential.js';
-import { displayName } from '../model/credential.js';
+import { displayName, shortId } from '../model/credential.js';
 
 export interface ColumnDef {
   id: ColumnId;
@@ -42,14 +42,6 @@ export function expiresText(c: CredentialView, width = Infinity): string {
   if (c.daysLeft === null || c.status === 'revoked') return date;
   const full = `${date} (${c.daysLeft}d)`;
   return full.length <= width ? full : date;
-}
-
-/** Long ids keep their head and tail (the tail is what the revoke dialog asks for). */
-export function shortId(id: string, width = 9): string {
-  if (id.length <= width) return id;
-  const tail = 4;
-  const head = Math.max(1, width - tail - 1);
-  return `${id.slice(0, head)}…${id.slice(-tail)}`;
 }
 
 export const COLUMNS: Record<ColumnId, ColumnDef> = {

@@ -1,8 +1,7 @@
 // The create wizard's field rules (shared/veracode-api.md §5), pure and clock-injected so they can
 // be tested without rendering. Every message names the field, what is wrong and what to do.
-import type { Credential } from '../model/credential.js';
+import { DAY_MS, type Credential } from '../model/credential.js';
 
-export const DAY_MS = 86_400_000;
 export const NAME_MAX = 64;
 
 export type WizardField = 'type' | 'owner' | 'name' | 'expiry' | 'description' | 'roles';

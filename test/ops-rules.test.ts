@@ -137,8 +137,13 @@ describe('validateOAuthDraft', () => {
     const r = validateOAuthDraft({ name: ' deploy ', ttlDays: '30', roles: ['UploadAPI'], description: '' }, ctx);
     assert.ok(r.ok);
     assert.deepEqual(r.input, { name: 'deploy', expiresAt: new Date(NOW + 30 * DAY).toISOString(), roles: ['uploadapi'] });
-    const d = validateOAuthDraft({ name: 'x', expires: '2026-06-01', roles: ['resultsapi'] }, ctx);
-    assert.ok(d.ok && d.input.expiresAt === '2026-06-01T00:00:00.000Z');
+    // A date means valid through that day (UTC), as in the wizard.
+    const d = validateOAuthDraft({ name: 'x', expires: '2026-01-15', roles: ['resultsapi'] }, ctx);
+    assert.ok(d.ok && d.input.expiresAt === '2026-01-15T23:59:59.999Z');
+    // The last date the organisation allows is accepted, capped at its exact maximum.
+    const lastDay = new Date(NOW + ctx.maxTtlDays * DAY).toISOString().slice(0, 10);
+    const last = validateOAuthDraft({ name: 'x', expires: lastDay, roles: ['resultsapi'] }, ctx);
+    assert.ok(last.ok && last.input.expiresAt === new Date(NOW + ctx.maxTtlDays * DAY).toISOString());
   });
   test('every broken field is reported, by flag', () => {
     const r = validateOAuthDraft({ name: '', ttlDays: '0', roles: ['adminapi'] }, ctx);

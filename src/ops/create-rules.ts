@@ -9,7 +9,7 @@ export interface OAuthDraft {
   description?: string;
   /** Exactly one of ttlDays / expires. */
   ttlDays?: string | number;
-  /** YYYY-MM-DD (UTC end of that day is not assumed: the client expires at 00:00 UTC of that date). */
+  /** YYYY-MM-DD: the client is valid through that day (UTC), capped at the organisation's maximum. */
   expires?: string;
   roles: string[];
   userId?: string;
@@ -22,6 +22,24 @@ export interface FieldError {
 }
 
 export type OAuthValidation = { ok: true; input: CreateOAuthClientInput } | { ok: false; errors: FieldError[] };
+
+export type DateExpiry = { kind: 'ok'; ms: number } | { kind: 'invalid' } | { kind: 'past' } | { kind: 'beyond'; maxMs: number };
+
+/**
+ * An expiry given as a date (YYYY-MM-DD, UTC) means the end of that day, but never later than the
+ * organisation's maximum (now + maxTtlDays), so the last date allowed is accepted as such. One
+ * rule for `create oauth --expires` and the wizard, so the same date means the same instant.
+ */
+export function dateExpiry(text: string, now: number, maxTtlDays: number): DateExpiry {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const start = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : Number.NaN;
+  if (!m || Number.isNaN(start) || new Date(start).toISOString().slice(0, 10) !== text) return { kind: 'invalid' };
+  const end = start + DAY_MS - 1;
+  const maxMs = now + maxTtlDays * DAY_MS;
+  if (end <= now) return { kind: 'past' };
+  if (start > maxMs) return { kind: 'beyond', maxMs };
+  return { kind: 'ok', ms: Math.min(end, maxMs) };
+}
 
 /** Checks the draft against the server's rules (shared §5) so the user hears about them before any call. */
 export function validateOAuthDraft(
@@ -47,17 +65,12 @@ export function validateOAuthDraft(
     }
   } else if (draft.expires !== undefined) {
     const text = draft.expires.trim();
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-    const t = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
-    if (!m || Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== text) {
-      errors.push({ field: 'expires', message: `"${text}" is not a date in the form YYYY-MM-DD` });
-    } else if (t <= context.now) {
-      errors.push({ field: 'expires', message: `${text} is not in the future` });
-    } else if (t - context.now > max * DAY_MS) {
-      errors.push({ field: 'expires', message: `${text} is more than ${max} days away (the organisation's maximum)` });
-    } else {
-      expiresAt = new Date(t).toISOString();
-    }
+    const d = dateExpiry(text, context.now, max);
+    if (d.kind === 'invalid') errors.push({ field: 'expires', message: `"${text}" is not a date in the form YYYY-MM-DD` });
+    else if (d.kind === 'past') errors.push({ field: 'expires', message: `${text} is not in the future` });
+    else if (d.kind === 'beyond') {
+      errors.push({ field: 'expires', message: `${text} is more than ${max} days away (the organisation's maximum, ${new Date(d.maxMs).toISOString().slice(0, 10)})` });
+    } else expiresAt = new Date(d.ms).toISOString();
   } else {
     errors.push({ field: 'ttl-days', message: `a lifetime is required: --ttl-days N (1 to ${max}) or --expires YYYY-MM-DD` });
   }

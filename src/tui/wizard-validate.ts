@@ -1,6 +1,7 @@
 // The create wizard's field rules (shared/veracode-api.md §5), pure and clock-injected so they can
 // be tested without rendering. Every message names the field, what is wrong and what to do.
 import { DAY_MS, type Credential } from '../model/credential.js';
+import { dateExpiry } from '../ops/create-rules.js';
 
 export const NAME_MAX = 64;
 
@@ -67,18 +68,12 @@ export function parseExpiry(raw: string, now: number, maxTtlDays: number): Check
     const ms = now + days * DAY_MS;
     return { ok: true, value: { expiresAt: new Date(ms).toISOString(), date: isoDate(ms), days } };
   }
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return fail('expiry', `Expiry "${text}" is neither a number of days nor a date: type e.g. 90 or ${max.date}.`);
-  const start = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  if (Number.isNaN(start) || isoDate(start) !== text) {
-    return fail('expiry', `Expiry date ${text} does not exist: check the month and day.`);
-  }
-  const end = start + DAY_MS - 1;
-  if (end <= now) return fail('expiry', `Expiry date ${text} is not in the future: pick a date after ${isoDate(now)}.`);
-  if (start > max.ms) {
-    return fail('expiry', `Expiry date ${text} is past the organisation's maximum: pick a date up to ${max.date}.`);
-  }
-  const ms = Math.min(end, max.ms);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return fail('expiry', `Expiry "${text}" is neither a number of days nor a date: type e.g. 90 or ${max.date}.`);
+  const d = dateExpiry(text, now, maxTtlDays);
+  if (d.kind === 'invalid') return fail('expiry', `Expiry date ${text} does not exist: check the month and day.`);
+  if (d.kind === 'past') return fail('expiry', `Expiry date ${text} is not in the future: pick a date after ${isoDate(now)}.`);
+  if (d.kind === 'beyond') return fail('expiry', `Expiry date ${text} is past the organisation's maximum: pick a date up to ${max.date}.`);
+  const ms = d.ms;
   return { ok: true, value: { expiresAt: new Date(ms).toISOString(), date: isoDate(ms), days: Math.ceil((ms - now) / DAY_MS) } };
 }
 

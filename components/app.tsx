@@ -5,6 +5,7 @@ import type { PreferencesStore } from '../src/config/preferences-types.js';
 import { shortId, viewsOf } from '../src/model/credential.js';
 import { isFilterEmpty, EMPTY_FILTER } from '../src/model/filter.js';
 import { copyToClipboard } from '../src/tui/clipboard.js';
+import { unsavedSecrets } from '../src/tui/unsaved-secrets.js';
 import { layoutColumns } from '../src/tui/column-layout.js';
 import { COLUMNS } from '../src/tui/columns.js';
 import type { DetailsCommand, ListCommand } from '../src/tui/keymaps.js';
@@ -34,7 +35,6 @@ export interface AppProps {
   onExit?: (code: number) => void;
 }
 
-const OWN_SCREENS = new Set<Screen['kind']>(['list', 'search', 'details', 'filter', 'columns', 'sort', 'help']);
 
 /** The root: services in context, one screen stack, one exit point. */
 export function App({ ctx, preferences, copy, onExit }: AppProps) {
@@ -162,11 +162,11 @@ export function App({ ctx, preferences, copy, onExit }: AppProps) {
     if (changed) org.reload();
   };
 
-  // Ctrl+C leaves from any of our own screens; the wizard and dialogs decide for themselves
-  // (they may hold a secret not yet saved).
+  // Ctrl+C leaves from any screen but the list (whose keymap has it), except while a secret the
+  // server just created is not saved yet: then the screen showing it says how to keep it.
   useKeys((input, key) => {
-    if (key.ctrl && input === 'c') quit();
-  }, OWN_SCREENS.has(top.kind) && top.kind !== 'list' && top.kind !== 'search');
+    if (key.ctrl && input === 'c' && unsavedSecrets().length === 0) quit();
+  }, top.kind !== 'list' && top.kind !== 'search');
 
   const listOnTop = top.kind === 'list' || top.kind === 'search';
   const loadingText = progressText(org.progress);

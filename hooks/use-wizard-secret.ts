@@ -117,7 +117,8 @@ export function useWizardSecret(
           release();
         } else if (input === 'p' && secret.kind === 'hmac') openPrompt();
         else if (input === 'e' && secret.kind === 'oauth') setShowEnv((s) => !s);
-        else if (key.escape || key.return || input === 'q') leave();
+        // Ctrl+C asks too: the app stays open until the secret is kept or knowingly left.
+        else if (key.escape || key.return || input === 'q' || (key.ctrl && input === 'c')) leave();
     }
   };
 

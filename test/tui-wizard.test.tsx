@@ -195,6 +195,10 @@ describe('create wizard', () => {
     await ui.press('enter');
     await ui.waitFor('HMAC pair created');
     await settle();
+    await ui.press('ctrl+c'); // asks, like q and Esc
+    await ui.waitFor('Leave anyway? y/N');
+    await ui.press('n');
+    await ui.waitFor((f) => !f.includes('Leave anyway'));
     await ui.press('q');
     await ui.waitFor('Leave anyway? y/N');
     assert.deepEqual(ui.closed, []);

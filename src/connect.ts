@@ -12,7 +12,7 @@ import { createApiClient, type ApiClient, type ApiAuth } from './api/client.js';
 import { isApiError } from './api/errors.js';
 import type { AppContext, Connection } from './app-context.js';
 import { CredentialsError } from './credentials/errors.js';
-import { profileIndex } from './credentials/profile-index.js';
+import { profileSnapshots } from './credentials/profile-index.js';
 import { defaultCredentialsPath, resolveApiKey, type ApiKey } from './credentials/sources.js';
 import { startEmulator } from './emulator/index.js';
 import { createIdentityService } from './identity/service.js';
@@ -137,7 +137,7 @@ export async function connect(options: ConnectOptions = {}): Promise<Connected> 
   const choice = chooseBaseUrl({ apiUrl: options.apiUrl, region: options.region, keyRegion: regionFromPrefix ? keyRegion : undefined });
   const regionMismatch = keyRegion ? mismatchWarning(choice.hostRegion, keyRegion, regionFromPrefix) : undefined;
   const client = createApiClient({ baseUrl: choice.baseUrl, auth, debug: options.debug, now: options.now, env, credentialLabel, timeoutMs: options.timeoutMs });
-  const service = createIdentityService(client, { now: options.now, profilesHolding: profileIndex(credentialsPath) });
+  const service = createIdentityService(client, { now: options.now, profiles: profileSnapshots(credentialsPath) });
   const ctx: AppContext = {
     service,
     connection: { apiUrl: client.baseUrl, region: choice.hostRegion, profile, source, isDemo: false },
@@ -167,7 +167,7 @@ export async function connectDemo(options: DemoOptions = {}): Promise<Connected 
     baseUrl: emulator.apiUrl, auth: { kind: 'hmac', id: emulator.admin.id, secret: emulator.admin.secret },
     debug: options.debug, env, credentialLabel: 'the demo admin key',
   });
-  const service = createIdentityService(client, { profilesHolding: profileIndex(credentialsPath) });
+  const service = createIdentityService(client, { profiles: profileSnapshots(credentialsPath) });
   const checked = validateKey(emulator.admin.id, emulator.admin.secret);
   const key: ApiKey = { ...checked, rawId: emulator.admin.id, source: { kind: 'env' } };
   const ctx: AppContext = {

@@ -1,25 +1,30 @@
-// Which local profiles hold an API id, asked once per credential while loading an organisation.
+// Which local profiles hold an API id, for marking credentials while an organisation loads.
 import { statSync } from 'node:fs';
 import { bareId, readCredentialsFile } from './sources.js';
 
+export type ProfileLookup = (apiId: string) => string[];
+
+const NONE: ProfileLookup = () => [];
+
 /**
- * Local profiles holding an API id. The file is re-read only when it changes, so a load of
- * thousands of credentials does not read it thousands of times.
+ * Snapshots of the credentials file's profiles by API id: each call checks the file once (and
+ * re-reads it only when it changed), and the lookup it returns answers for every credential of
+ * one load without touching the disk again.
  */
-export function profileIndex(path: string): (apiId: string) => string[] {
+export function profileSnapshots(path: string): () => ProfileLookup {
   let stamp = '';
-  let byId = new Map<string, string[]>();
-  return (apiId) => {
-    let now = '';
+  let lookup: ProfileLookup = NONE;
+  return () => {
+    let now: string;
     try {
       const s = statSync(path);
       now = `${s.mtimeMs}:${s.size}`;
     } catch {
-      return [];
+      return NONE;
     }
     if (now !== stamp) {
       stamp = now;
-      byId = new Map();
+      const byId = new Map<string, string[]>();
       try {
         for (const p of readCredentialsFile(path).profiles) {
           if (!p.id) continue;
@@ -29,7 +34,8 @@ export function profileIndex(path: string): (apiId: string) => string[] {
       } catch {
         // An unreadable file shows no profile markers; connecting already reported it if it matters.
       }
+      lookup = (apiId) => byId.get(bareId(apiId)) ?? [];
     }
-    return byId.get(bareId(apiId)) ?? [];
+    return lookup;
   };
 }

@@ -15,8 +15,11 @@ export interface IdentityServiceOptions {
   now?: () => number;
   /** Requests in flight at once for per-user lookups and pages. Default 8. */
   concurrency?: number;
-  /** Names of local profiles holding an API id (from the credentials file). */
-  profilesHolding?: (apiId: string) => string[];
+  /**
+   * A snapshot of which local profiles hold each API id (from the credentials file), taken once
+   * per load or lookup rather than once per credential.
+   */
+  profiles?: () => (apiId: string) => string[];
 }
 
 function is(e: unknown, ...statuses: number[]): boolean {
@@ -25,15 +28,15 @@ function is(e: unknown, ...statuses: number[]): boolean {
 
 export function createIdentityService(client: ApiClient, options: IdentityServiceOptions = {}): IdentityService {
   const concurrency = Math.max(1, options.concurrency ?? 8);
-  const profilesHolding = options.profilesHolding ?? (() => []);
+  const profiles = options.profiles ?? (() => () => []);
   // Users seen in the last load, so generating for one of them needs no extra lookup.
   const knownUsers = new Map<string, User>();
   const ownerByApiId = new Map<string, User>();
   let caller: Caller | undefined;
 
-  const hmacOf = (user: User, info: ApiCredentialInfo): Credential => {
+  const hmacOf = (user: User, info: ApiCredentialInfo, holding = profiles()): Credential => {
     ownerByApiId.set(info.apiId, user);
-    return hmacCredential(user, info, profilesHolding(info.apiId));
+    return hmacCredential(user, info, holding(info.apiId));
   };
 
   async function self(o: LoadOptions = {}): Promise<Caller> {
@@ -108,10 +111,11 @@ export function createIdentityService(client: ApiClient, options: IdentityServic
       return info;
     }, o.signal);
     const lookedUp = new Map(missing.map((p, i) => [p.user.userId, looked[i] ?? null]));
+    const holding = profiles();
     const hmac: Credential[] = [];
     for (const p of parsed) {
       const info = p.apiCredential === undefined ? lookedUp.get(p.user.userId) ?? null : p.apiCredential;
-      if (info) hmac.push(hmacOf(p.user, info));
+      if (info) hmac.push(hmacOf(p.user, info, holding));
     }
     const clients = await oauthClients(undefined, o);
     return { caller: me, users: parsed.map((p) => p.user), credentials: [...hmac, ...clients.credentials], maxTtlDays: oauth.MAX_TTL_DAYS, warnings: clients.warnings };

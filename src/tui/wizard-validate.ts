@@ -1,9 +1,7 @@
 // The create wizard's field rules (shared/veracode-api.md §5), pure and clock-injected so they can
 // be tested without rendering. Every message names the field, what is wrong and what to do.
 import { DAY_MS, type Credential } from '../model/credential.js';
-import { dateExpiry } from '../ops/create-rules.js';
-
-export const NAME_MAX = 64;
+import { NAME_MAX, dateExpiry } from '../ops/create-rules.js';
 
 export type WizardField = 'type' | 'owner' | 'name' | 'expiry' | 'description' | 'roles';
 

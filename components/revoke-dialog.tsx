@@ -8,7 +8,7 @@ import { describeFailure, UNCERTAIN_ADVICE } from '../src/tui/wizard-failure.js'
 import type { SubmitFailure } from '../src/tui/wizard-state.js';
 import { CLOSE_KEYS, RETRY_KEYS, REVOKE_KEYS } from '../src/tui/wizard-keymaps.js';
 import { WizardFrame } from './wizard-frame.js';
-import { WizardSpinner } from './wizard-spinner.js';
+import { Spinner } from './spinner.js';
 import { WizardTextField } from './wizard-text-field.js';
 import { WizardRows } from './wizard-rows.js';
 import { BLANK_ROW, fitBody, fixed, innerWidth, labelled, marked, part, type Part } from '../src/tui/wizard-rows.js';
@@ -139,7 +139,7 @@ export function RevokeDialog({ ctx, credential: c, width, height = Number.MAX_SA
       {phase === 'confirm' ? (
         <Box><WizardTextField label={`Type the last 4 characters of the id (${last4})`} value={typed} width={inner} /></Box>
       ) : null}
-      {phase === 'revoking' ? <WizardSpinner label="Revoking…" /> : null}
+      {phase === 'revoking' ? <Spinner label="Revoking…" wrap="wrap" /> : null}
     </WizardFrame>
   );
 }

@@ -12,7 +12,7 @@ import type { KeyMap } from '../src/tui/keymap.js';
 import { useWizardRotate } from '../hooks/use-wizard-rotate.js';
 import { useLatest } from '../hooks/use-wizard-latest.js';
 import { WizardFrame } from './wizard-frame.js';
-import { WizardSpinner } from './wizard-spinner.js';
+import { Spinner } from './spinner.js';
 import { WizardRows } from './wizard-rows.js';
 import { SecretResult } from './secret-result.js';
 
@@ -98,7 +98,7 @@ export function RotateDialog({ ctx, credential: c, width, height, onClose, copy 
     case 'running':
       return (
         <WizardFrame title={title} width={width} keymap={[]}>
-          <WizardSpinner label={c.type === 'hmac' ? 'Generating the new pair, updating profiles, testing it…' : 'Adding a secret and testing it…'} />
+          <Spinner label={c.type === 'hmac' ? 'Generating the new pair, updating profiles, testing it…' : 'Adding a secret and testing it…'} wrap="wrap" />
         </WizardFrame>
       );
     case 'failed':
@@ -131,7 +131,7 @@ export function RotateDialog({ ctx, credential: c, width, height, onClose, copy 
     case 'retiring':
       return (
         <WizardFrame title={title} width={width} keymap={[]}>
-          <WizardSpinner label="Retiring the previous secret…" />
+          <Spinner label="Retiring the previous secret…" wrap="wrap" />
         </WizardFrame>
       );
     case 'retired':

@@ -7,7 +7,7 @@ import { fitParts, para, type Part, type Row } from '../src/tui/wizard-rows.js';
 import { stepParts } from '../src/tui/wizard-step-rows.js';
 import { WizardChoiceList } from './wizard-choice-list.js';
 import { WizardTextField } from './wizard-text-field.js';
-import { WizardSpinner } from './wizard-spinner.js';
+import { Spinner } from './spinner.js';
 import { WizardRows } from './wizard-rows.js';
 import { colour } from '../src/tui/palette.js';
 
@@ -70,7 +70,7 @@ export function WizardStep({ state, width, rows }: { state: WizardState; width: 
       );
     }
     case 'submitting':
-      return <WizardSpinner label={draft.type === 'hmac' ? 'Generating the HMAC pair…' : 'Creating the OAuth client…'} />;
+      return <Spinner label={draft.type === 'hmac' ? 'Generating the HMAC pair…' : 'Creating the OAuth client…'} wrap="wrap" />;
     default:
       return <WizardRows rows={fit(stepParts(state, width), rows)} />;
   }

@@ -6,6 +6,7 @@ import { CredentialsError } from '../credentials/errors.js';
 import { readCredentialsFile } from '../credentials/sources.js';
 import { viewOf } from '../model/credential.js';
 import type { CheckFailure, CheckSubject } from './check-rules.js';
+import { messageOf } from './message.js';
 
 export * from './check-rules.js';
 
@@ -18,10 +19,6 @@ export interface CheckConnection {
 
 export type Env = Record<string, string | undefined>;
 
-function reason(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
 function failure(state: CheckFailure['state'], id: string | null, label: string | null, why: string): CheckFailure {
   return { kind: 'failure', state, id, type: id ? 'hmac' : null, label, reason: why };
 }
@@ -30,7 +27,7 @@ function failure(state: CheckFailure['state'], id: string | null, label: string 
 export function classify(err: unknown, id: string | null, label: string | null): CheckFailure {
   if (isApiError(err) && err.status === 401) return failure('CRITICAL', id, label, 'rejected by the server (401: unknown, revoked or expired key)');
   if (err instanceof CredentialsError) return failure('UNKNOWN', id, label, `configuration: ${err.message}`);
-  return failure('UNKNOWN', id, label, reason(err));
+  return failure('UNKNOWN', id, label, messageOf(err));
 }
 
 /** The one key a connection signs with, as the server sees it. */

@@ -7,6 +7,7 @@ import { viewOf } from '../model/credential.js';
 import { KeyFormatError, REGIONS, regionOfHost, validateKey, type RegionName } from '../signing/region.js';
 import type { CheckConnection, Env } from './check.js';
 import type { DoctorFacts, KeyVerdict, LocalKey } from './doctor-rules.js';
+import { messageOf } from './message.js';
 
 export * from './doctor-rules.js';
 
@@ -20,10 +21,6 @@ export interface DoctorGatherOptions {
   region?: RegionName;
   /** Opens a connection with the key of that env / profile. */
   open: (choice: { env: Env; profile?: string }) => Promise<CheckConnection>;
-}
-
-function reason(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 /** Only the given key in the env: no OAuth client, no other key pair, no profile choice. */
@@ -44,7 +41,7 @@ async function verdictOf(open: () => Promise<CheckConnection>, id: string): Prom
   } catch (err) {
     if (isApiError(err) && err.status === 401) return { kind: 'rejected', message: '401' };
     if (err instanceof CredentialsError) return { kind: 'invalid', message: err.message };
-    return { kind: 'unreachable', message: reason(err) };
+    return { kind: 'unreachable', message: messageOf(err) };
   }
 }
 
@@ -54,7 +51,7 @@ function parseLocal(id: string | undefined, secret: string | undefined, missing:
     const k = validateKey(id, secret);
     return { id: k.id, prefixRegion: k.regionFromPrefix ? k.region : null, problem: null };
   } catch (err) {
-    return { id: null, prefixRegion: null, problem: err instanceof KeyFormatError ? `the API key ${err.field} is invalid: ${err.field === 'secret' ? err.rule.replace(/"[^"]{10,}"/g, '(hidden)') : err.rule}` : reason(err) };
+    return { id: null, prefixRegion: null, problem: err instanceof KeyFormatError ? `the API key ${err.field} is invalid: ${err.field === 'secret' ? err.rule.replace(/"[^"]{10,}"/g, '(hidden)') : err.rule}` : messageOf(err) };
   }
 }
 
@@ -72,7 +69,7 @@ export async function gatherDoctorFacts(o: DoctorGatherOptions): Promise<DoctorF
   } catch (err) {
     if (err instanceof CredentialsError && err.code === 'file-missing') file = { state: 'missing' };
     else if (err instanceof CredentialsError) file = { state: 'unreadable', message: err.message, hint: err.hint };
-    else file = { state: 'unreadable', message: reason(err), hint: `Check ${o.credentialsPath}.` };
+    else file = { state: 'unreadable', message: messageOf(err), hint: `Check ${o.credentialsPath}.` };
   }
 
   const apiUrl = o.apiUrl ?? (o.region ? `https://${REGIONS[o.region].apiHost}` : '');

@@ -6,16 +6,13 @@ import { restoreBackup, writeProfiles } from '../credentials/writer.js';
 import type { GeneratedHmac } from '../identity/types.js';
 import type { Credential } from '../model/credential.js';
 import type { HmacRotationResult, OAuthRotationResult } from './rotate-types.js';
+import { messageOf } from './message.js';
 
 export class RotationRefused extends Error {
   constructor(message: string, readonly hint: string) {
     super(message);
     this.name = 'RotationRefused';
   }
-}
-
-function describe(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 function refuseIfReadOnly(ctx: AppContext): void {
@@ -71,7 +68,7 @@ export async function rotateHmac(ctx: AppContext, target: Credential, options: R
       result.problems.push(...written.warnings);
     } catch (err) {
       result.write = 'failed';
-      result.problems.push(`the credentials file was not updated: ${describe(err)}`);
+      result.problems.push(`the credentials file was not updated: ${messageOf(err)}`);
     }
   }
 
@@ -80,14 +77,14 @@ export async function rotateHmac(ctx: AppContext, target: Credential, options: R
     result.proof = 'ok';
   } catch (err) {
     result.proof = 'failed';
-    result.problems.push(`the new key failed its test call: ${describe(err)}`);
+    result.problems.push(`the new key failed its test call: ${messageOf(err)}`);
     if (result.write === 'ok' && result.backupPath) {
       try {
         restoreBackup(path, result.backupPath);
         result.restored = true;
         result.problems.push(`${path} was restored to its previous content`);
       } catch (restoreErr) {
-        result.problems.push(`restoring ${path} from ${result.backupPath} failed: ${describe(restoreErr)}`);
+        result.problems.push(`restoring ${path} from ${result.backupPath} failed: ${messageOf(restoreErr)}`);
       }
     }
   }
@@ -155,7 +152,7 @@ export async function rotateOAuth(ctx: AppContext, target: Credential, options: 
     proof = 'ok';
   } catch (err) {
     proof = 'failed';
-    problems.push(`the new secret failed its token request: ${describe(err)}; the previous secret was kept`);
+    problems.push(`the new secret failed its token request: ${messageOf(err)}; the previous secret was kept`);
   }
   if (proof === 'ok' && options.retireOld) {
     for (const s of live) {
@@ -164,7 +161,7 @@ export async function rotateOAuth(ctx: AppContext, target: Credential, options: 
         await ctx.service.retireOAuthSecret(target.id, s.secretId);
         retired.push(s.secretId);
       } catch (err) {
-        problems.push(`retiring the previous secret ${s.secretId} failed: ${describe(err)}`);
+        problems.push(`retiring the previous secret ${s.secretId} failed: ${messageOf(err)}`);
       }
     }
   }

@@ -32,8 +32,9 @@ export function statusText(c: Pick<CredentialView, 'status' | 'daysLeft' | 'urge
   return `${STATUS_SYMBOL[c.status]} ${c.status}`;
 }
 
-export function dateOnly(isoString: string | null): string {
-  return isoString ? isoString.slice(0, 10) : '—';
+/** The date part of an ISO instant; `missing` when there is none. */
+export function dateOnly(isoString: string | null, missing = '—'): string {
+  return isoString ? isoString.slice(0, 10) : missing;
 }
 
 /** `2026-12-01 (5d)`; the days drop off when the column is narrow. */

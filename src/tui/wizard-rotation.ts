@@ -2,6 +2,7 @@
 import type { CredentialView, OAuthSecret } from '../model/credential.js';
 import { MAX_LIVE_SECRETS } from '../ops/rotate.js';
 import type { HmacRotationResult, OAuthRotationResult } from '../ops/rotate-types.js';
+import { dateOnly } from './columns.js';
 
 export type ReportTone = 'ok' | 'fail' | 'skip' | 'info';
 export interface ReportLine {
@@ -11,14 +12,13 @@ export interface ReportLine {
 
 export const TONE_MARK: Record<ReportTone, string> = { ok: '✓', fail: '✖', skip: '–', info: '·' };
 
-const dateOf = (iso: string | null) => (iso ? iso.slice(0, 10) : 'unknown');
 
 /** Why this credential cannot be rotated/revoked here, or null. */
 export function refusalOf(c: CredentialView, readOnly: boolean, verb: 'rotate' | 'revoke'): string | null {
   if (readOnly) return `Read-only mode: cannot ${verb} anything. Start vcreds without --read-only to make changes.`;
   if (c.revokedAt) {
     const what = c.type === 'hmac' ? `HMAC key ${c.id}` : `OAuth client ${c.name ?? c.id}`;
-    return `The ${what} was already revoked on ${dateOf(c.revokedAt)}: there is nothing to ${verb}. Create a new one with n.`;
+    return `The ${what} was already revoked on ${dateOnly(c.revokedAt, 'unknown')}: there is nothing to ${verb}. Create a new one with n.`;
   }
   return null;
 }
@@ -48,7 +48,7 @@ export function oauthRotationPlan(c: CredentialView, now: number): string[] {
   const lines = [`A new secret is added to client ${c.id}; it is shown once.`];
   const oldest = oldestToRetire(c, now);
   if (oldest) {
-    lines.push(`The client already has ${MAX_LIVE_SECRETS} live secrets, the most the server allows: the oldest, ${oldest.secretId} (created ${dateOf(oldest.createdAt)}), is retired first, and anything still using it stops working.`);
+    lines.push(`The client already has ${MAX_LIVE_SECRETS} live secrets, the most the server allows: the oldest, ${oldest.secretId} (created ${dateOnly(oldest.createdAt, 'unknown')}), is retired first, and anything still using it stops working.`);
   }
   lines.push(`The ${oldest ? 'other' : 'current'} secret keeps working until you retire it (offered next).`);
   return lines;
@@ -56,7 +56,7 @@ export function oauthRotationPlan(c: CredentialView, now: number): string[] {
 
 export function hmacRotationReport(r: HmacRotationResult, credentialsPath: string): ReportLine[] {
   const out: ReportLine[] = [
-    { tone: 'ok', text: `New pair generated for ${r.generated.owner.userName}: ${r.generated.apiId} (expires ${dateOf(r.generated.expiresAt)})` },
+    { tone: 'ok', text: `New pair generated for ${r.generated.owner.userName}: ${r.generated.apiId} (expires ${dateOnly(r.generated.expiresAt, 'unknown')})` },
   ];
   if (r.write === 'ok' && r.restored) {
     out.push({ tone: 'fail', text: `Profiles ${r.profilesUpdated.join(', ')} were updated, then put back as they were (the new key failed its test)` });
@@ -80,7 +80,7 @@ export function hmacSecretNeedsSaving(r: HmacRotationResult): boolean {
 }
 
 export function oauthRotationReport(r: OAuthRotationResult): ReportLine[] {
-  const out: ReportLine[] = [{ tone: 'ok', text: `New secret ${r.secret.secretId} added (expires ${dateOf(r.secret.expiresAt)})` }];
+  const out: ReportLine[] = [{ tone: 'ok', text: `New secret ${r.secret.secretId} added (expires ${dateOnly(r.secret.expiresAt, 'unknown')})` }];
   if (r.proof === 'ok') out.push({ tone: 'ok', text: 'A token request with the new secret succeeded' });
   else if (r.proof === 'failed') out.push({ tone: 'fail', text: 'A token request with the new secret failed' });
   else out.push({ tone: 'skip', text: 'The new secret was not tested' });

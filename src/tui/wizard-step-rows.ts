@@ -5,8 +5,8 @@ import { parseExpiry } from './wizard-validate.js';
 import { ownerLabel } from './wizard-owners.js';
 import { UNCERTAIN_ADVICE } from './wizard-failure.js';
 import { BLANK_ROW, fixed, labelled, marked, para, part, type Part } from './wizard-rows.js';
+import { dateOnly } from './columns.js';
 
-const dateOf = (iso: string | null) => (iso ? iso.slice(0, 10) : 'unknown');
 
 function review(state: WizardState, width: number): Part[] {
   const { draft, env } = state;
@@ -40,7 +40,7 @@ function hmacWarning(state: WizardState, width: number): Part[] {
   const parts: Part[] = [
     part('what', (one) => para(`A new HMAC pair (API ID and secret key) for ${ownerLabel(owner, owner.userId === state.env.caller.userId)}.`, width, { oneRow: one })),
     part('warn', (one) => marked('warn', current
-      ? `The current pair ${current.id} (expires ${dateOf(current.expiresAt)}) stops working (at once or within 24 hours). Every script and pipeline using it will need the new one.`
+      ? `The current pair ${current.id} (expires ${dateOnly(current.expiresAt, 'unknown')}) stops working (at once or within 24 hours). Every script and pipeline using it will need the new one.`
       : `Any current pair of ${owner.userName} stops working (at once or within 24 hours).`, width, one), 3),
   ];
   if (current && current.profiles.length > 0) {

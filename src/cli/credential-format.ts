@@ -1,6 +1,7 @@
 // How credentials look on stdout: the exact JSON of `list --json`, table rows, CSV, and `show`.
 import type { CredentialView } from '../model/credential.js';
 import { displayName } from '../model/credential.js';
+import { escapeControl } from '../text/escape.js';
 import type { Painter } from './output.js';
 import { formatCsv, formatTable, type FitPlan } from './output.js';
 
@@ -120,12 +121,15 @@ export function credentialCsv(list: readonly CredentialView[]): string {
       const j = credentialJson(c);
       return [
         j.id, j.type, j.name ?? '', j.owner.userId, j.owner.userName, j.owner.accountType, j.status,
-        j.expiresAt ?? '', j.daysLeft === null ? '' : String(j.daysLeft), j.createdAt ?? '', j.revokedAt ?? '',
+        j.expiresAt ?? '', j.daysLeft ?? '', j.createdAt ?? '', j.revokedAt ?? '',
         j.roles.join(';'), j.profiles.join(';'),
       ];
     }),
   );
 }
+
+/** A value shown on one line of `show`: names, descriptions and ids are others' text. */
+const shown = (text: string) => escapeControl(text, { oneLine: true });
 
 /** `show`: one field a line, labels aligned. */
 export function credentialDetail(c: CredentialView, paint: Painter): string {
@@ -151,10 +155,11 @@ export function credentialDetail(c: CredentialView, paint: Painter): string {
   }
   if (c.type === 'hmac') fields.push(['Profiles', c.profiles.join(', ') || '-']);
   const width = Math.max(...fields.map(([k]) => k.length)) + 2;
-  const lines = fields.map(([k, v]) => `${(k + ':').padEnd(width)}${v}`.trimEnd());
+  // Status is the only value with colour codes (ours), and it is escaped before being painted.
+  const lines = fields.map(([k, v]) => `${(k + ':').padEnd(width)}${k === 'Status' ? v : shown(v)}`.trimEnd());
   if (c.type === 'oauth') {
     for (const s of c.secrets) {
-      lines.push(`  ${s.secretId}  created ${isoUtc(s.createdAt) ?? '?'}  expires ${isoUtc(s.expiresAt) ?? 'never'}`);
+      lines.push(`  ${shown(s.secretId)}  created ${isoUtc(s.createdAt) ?? '?'}  expires ${isoUtc(s.expiresAt) ?? 'never'}`);
     }
   }
   return lines.join('\n') + '\n';

@@ -1,5 +1,7 @@
 // Human output: aligned columns, optional colour, RFC 4180 CSV. Pure functions of their input.
+// Every cell is someone's data: control characters are shown escaped, never sent to the terminal.
 import stringWidth from 'string-width';
+import { csvCell, escapeControl } from '../text/escape.js';
 import { truncate } from '../tui/truncate.js';
 
 export type Style = 'red' | 'yellow' | 'green' | 'dim' | 'bold' | 'cyan';
@@ -74,10 +76,12 @@ export function fitColumns(natural: readonly number[], plan: FitPlan): { keep: n
  */
 export function formatTable(
   headers: readonly string[],
-  rows: readonly (readonly string[])[],
+  rawRows: readonly (readonly string[])[],
   paint?: (rowIndex: number, column: number, cell: string) => string,
   fit?: FitPlan,
 ): string {
+  // Escaped before measuring, so that the widths are those of what is drawn.
+  const rows = rawRows.map((r) => r.map((cell) => escapeControl(cell, { oneLine: true })));
   const natural = headers.map((h, i) => Math.max(stringWidth(h), ...rows.map((r) => stringWidth(r[i] ?? ''))));
   const { keep, widths } = fitColumns(natural, fit ?? { shrink: [], drop: [] });
   const last = keep[keep.length - 1];
@@ -96,12 +100,12 @@ export function formatTable(
   return [line(headers, null), ...rows.map((r, i) => line(r, i))].join('\n') + '\n';
 }
 
-/** One field per RFC 4180: quoted when it holds a comma, a quote, or a line break. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/**
+ * CSV per RFC 4180 with CRLF line ends. Text cells are someone's data: control characters are
+ * escaped (the CSV is often looked at in a terminal) and a cell a spreadsheet would run as a
+ * formula is neutralised (csvCell). Numbers are ours and written as they are (`-3` stays a number).
+ */
+export function formatCsv(headers: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  const cell = (v: string | number) => (typeof v === 'number' ? String(v) : csvCell(escapeControl(v, { oneLine: true })));
+  return [headers, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
-
-export function formatCsv(headers: readonly string[], rows: readonly (readonly string[])[]): string {
-  return [headers, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
-

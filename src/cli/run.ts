@@ -6,6 +6,7 @@ import { EXIT, UsageError, report } from './errors.js';
 import { MAIN_HELP_AFTER } from './help.js';
 import type { CliIo } from './io.js';
 import { parseRegion } from './parse.js';
+import { escapeControl } from '../text/escape.js';
 import { registerApi } from './commands/api.js';
 import { registerCheck } from './commands/check.js';
 import { registerConfig } from './commands/config.js';
@@ -94,9 +95,11 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
   // `check` speaks the monitoring convention, where 1 and 2 mean WARNING and CRITICAL: a check
   // that cannot run (a bad flag, a crash) is UNKNOWN, never an alarm about a credential.
   const monitoring = commandPath(argv) === 'vcreds check';
+  // Messages echo arguments and the server's words: shown escaped, never as terminal control.
+  const said = (text: string) => escapeControl(text, { oneLine: true });
   const failed = (code: number, message: string) => {
     if (!monitoring) return code;
-    if (!argv.includes('--json')) io.stdout.write(`UNKNOWN ${message}\n`);
+    if (!argv.includes('--json')) io.stdout.write(`UNKNOWN ${said(message)}\n`);
     return CHECK_UNKNOWN;
   };
   try {
@@ -107,15 +110,15 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' && err.exitCode === 0) return EXIT.ok;
       if (err.code === 'commander.help' || err.code === 'commander.executeSubCommandAsync') return failed(EXIT.usage, 'usage error');
       const message = err.message.replace(/^error: /, '');
-      io.stderr.write(`vcreds: ${message}\n`);
+      io.stderr.write(`vcreds: ${said(message)}\n`);
       io.stderr.write(`hint: see ${commandPath(argv)} --help for the flags and values allowed.\n`);
       return failed(EXIT.usage, `usage: ${message}`);
     }
     const r = report(err);
-    io.stderr.write(`vcreds: ${r.message}\n`);
-    if (r.hint) io.stderr.write(`hint: ${r.hint}\n`);
+    io.stderr.write(`vcreds: ${said(r.message)}\n`);
+    if (r.hint) io.stderr.write(`hint: ${said(r.hint)}\n`);
     if (cli.globals.debug || argv.includes('--debug')) {
-      if (err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
+      if (err instanceof Error && err.stack) io.stderr.write(`${escapeControl(err.stack, { oneLine: false })}\n`);
     }
     return failed(r.exitCode, r.message);
   } finally {

@@ -5,6 +5,7 @@ import type { CliState } from '../cli-state.js';
 import { CliError, UsageError } from '../errors.js';
 import { EXAMPLES } from '../help.js';
 import { parseField, parseMethod } from '../parse.js';
+import { escapeControl, jsonText } from '../../text/escape.js';
 
 /** Accepts a path, or a full URL whose path is used (pasted from docs). */
 export function apiPath(input: string): string {
@@ -36,7 +37,8 @@ export function registerApi(program: Command, cli: CliState): void {
           : { json: Object.fromEntries(fields) };
       const answer = await session.client.requestRaw(o.method, target, options);
       if (answer.body !== undefined) {
-        cli.out(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body, null, 2));
+        // A body that is not JSON is text from the server: printed with its controls escaped.
+        cli.out(typeof answer.body === 'string' ? escapeControl(answer.body, { oneLine: false }) : jsonText(answer.body));
       }
       if (answer.status < 200 || answer.status >= 300) {
         // Any of the error shapes Veracode's APIs use, not only {message}.

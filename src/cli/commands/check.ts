@@ -6,6 +6,7 @@ import type { CliState } from '../cli-state.js';
 import { CHECK_EXIT_HELP, EXAMPLES } from '../help.js';
 import { parseDays } from '../parse.js';
 import { UsageError } from '../errors.js';
+import { escapeControl, jsonText } from '../../text/escape.js';
 
 interface CheckOptions {
   allProfiles?: boolean;
@@ -39,10 +40,11 @@ export function registerCheck(program: Command, cli: CliState): void {
           : await gatherCurrentKey(() => cli.profileSession(), cli.globals.profile ?? null);
       const report = evaluateCheck(subjects, { warn: o.warn, critical: o.critical, now: Date.now() });
       if (o.json) {
-        cli.out(JSON.stringify({ state: report.state, exitCode: report.exitCode, warnDays: o.warn, criticalDays: o.critical, results: report.results }, null, 2));
+        cli.out(jsonText({ state: report.state, exitCode: report.exitCode, warnDays: o.warn, criticalDays: o.critical, results: report.results }));
       } else {
         const paint = cli.paint;
-        cli.out(report.results.map((r) => paint(STYLE[r.state], r.state) + r.line.slice(r.state.length)).join('\n'));
+        // A line names profiles and owners and quotes the server: its text is shown escaped.
+        cli.out(report.results.map((r) => paint(STYLE[r.state], r.state) + escapeControl(r.line.slice(r.state.length), { oneLine: true })).join('\n'));
       }
       cli.exitCode = report.exitCode;
     });

@@ -5,6 +5,7 @@ import type { CliState } from '../cli-state.js';
 import { UsageError } from '../errors.js';
 import { EXAMPLES } from '../help.js';
 import type { Painter } from '../output.js';
+import { escapeControl, jsonText } from '../../text/escape.js';
 
 const MARK: Record<Finding['severity'], [string, Parameters<Painter>[0]]> = {
   ok: ['ok   ', 'green'],
@@ -16,8 +17,9 @@ export function formatFindings(findings: readonly Finding[], paint: Painter): st
   const lines: string[] = [];
   for (const f of findings) {
     const [label, style] = MARK[f.severity];
-    lines.push(`${paint(style, label)}  ${f.message}`);
-    if (f.fix) lines.push(`       fix: ${f.fix}`);
+    // Findings quote profile names, paths and the server's words: shown escaped.
+    lines.push(`${paint(style, label)}  ${escapeControl(f.message, { oneLine: true })}`);
+    if (f.fix) lines.push(`       fix: ${escapeControl(f.fix, { oneLine: true })}`);
   }
   const problems = findings.filter((f) => f.severity !== 'ok').length;
   lines.push('', problems ? `${problems} problem${problems === 1 ? '' : 's'} to fix.` : 'All good.');
@@ -41,7 +43,7 @@ export function registerDoctor(program: Command, cli: CliState): void {
         open: (choice) => cli.open({ ...choice, profile: choice.profile ?? '' }),
       });
       const findings = evaluateDoctor(facts);
-      if (o.json) cli.out(JSON.stringify({ exitCode: doctorExitCode(findings), findings }, null, 2));
+      if (o.json) cli.out(jsonText({ exitCode: doctorExitCode(findings), findings }));
       else cli.out(formatFindings(findings, cli.paint));
       cli.exitCode = doctorExitCode(findings);
     });

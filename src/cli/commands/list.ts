@@ -7,6 +7,7 @@ import { credentialCsv, credentialDetail, credentialDetailJson, credentialJson, 
 import { UsageError } from '../errors.js';
 import { EXAMPLES } from '../help.js';
 import { parseAccounts, parseDays, parseStatuses, parseTypes } from '../parse.js';
+import { jsonText } from '../../text/escape.js';
 import { loadViews } from './load.js';
 
 interface ListOptions {
@@ -45,7 +46,7 @@ export function registerList(program: Command, cli: CliState): void {
     .action(async (o: ListOptions) => {
       const { views } = await loadViews(cli);
       const list = sortCredentials(views.filter((v) => matchesFilter(v, filterFrom(o))));
-      if (o.json) cli.out(JSON.stringify(list.map(credentialJson), null, 2));
+      if (o.json) cli.out(jsonText(list.map(credentialJson)));
       else if (o.csv) cli.io.stdout.write(credentialCsv(list));
       else cli.io.stdout.write(credentialTable(list, cli.paint, cli.io.stdout.isTTY ? cli.io.stdout.columns : undefined));
     });
@@ -62,7 +63,7 @@ export function registerShow(program: Command, cli: CliState): void {
       if (!id.trim()) throw new UsageError('the credential id is empty');
       const { views } = await loadViews(cli);
       const c = resolveCredential(views, id);
-      if (o.json) cli.out(JSON.stringify(credentialDetailJson(c), null, 2));
+      if (o.json) cli.out(jsonText(credentialDetailJson(c)));
       else cli.io.stdout.write(credentialDetail(c, cli.paint));
     });
 }

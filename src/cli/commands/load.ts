@@ -2,6 +2,7 @@
 import type { Organisation } from '../../identity/types.js';
 import { viewOf, type CredentialView } from '../../model/credential.js';
 import type { CliState, Session } from '../cli-state.js';
+import { escapeControl } from '../../text/escape.js';
 
 export interface Loaded {
   session: Session;
@@ -13,6 +14,7 @@ export async function loadViews(cli: CliState, useProfileKey = false): Promise<L
   const session = await (useProfileKey ? cli.profileSession() : cli.session());
   const org = await session.ctx.service.loadOrganisation();
   const now = session.ctx.now();
-  for (const w of (org as Organisation & { warnings?: string[] }).warnings ?? []) cli.warn(w);
+  // Warnings quote the server's words: shown escaped.
+  for (const w of org.warnings ?? []) cli.warn(escapeControl(w, { oneLine: true }));
   return { session, org, views: org.credentials.map((c) => viewOf(c, now)) };
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { realFs, type WriterFs } from '../src/credentials/atomic.js';
 import { CredentialsError } from '../src/credentials/errors.js';
-import { restoreBackup, writeProfiles } from '../src/credentials/writer.js';
+import { KEPT_BACKUPS, listBackups, restoreBackup, writeProfiles } from '../src/credentials/writer.js';
 
 const ID = '3ddaeeb10ca690df3fee5e3bd1c329fa';
 const NEW_ID = '684a28d91070e4ce68b2131e43c2d79b';
@@ -85,14 +85,14 @@ test('backs up the previous file 0600, makes the new one 0600, and warns it was 
   const old = `[default]\nveracode_api_key_id = ${ID}\nveracode_api_key_secret = ${SECRET}\n`;
   const path = setup(old, 0o644);
   const result = writeProfiles(path, [{ profile: 'default', id: NEW_ID, secret: NEW_SECRET }]);
-  assert.equal(result.backupPath, `${path}.bak`);
-  assert.equal(readFileSync(result.backupPath, 'utf8'), old);
-  assert.equal(mode(result.backupPath), 0o600);
+  assert.match(result.backupPath!, /\/credentials\.bak\.\d{8}T\d{6}Z$/);
+  assert.equal(readFileSync(result.backupPath!, 'utf8'), old);
+  assert.equal(mode(result.backupPath!), 0o600);
   assert.equal(mode(path), 0o600);
   assert.equal(result.warnings.length, 1);
   assert.match(result.warnings[0]!, /is open to your group and other users \(mode 644\) before this write; it is now 0600/);
 
-  restoreBackup(path, result.backupPath);
+  restoreBackup(path, result.backupPath!);
   assert.equal(readFileSync(path, 'utf8'), old);
   assert.equal(mode(path), 0o600);
 });
@@ -119,7 +119,10 @@ test('does not overwrite a change another program made while writing', () => {
   };
   assert.throws(() => writeProfiles(path, [{ profile: 'default', id: NEW_ID, secret: NEW_SECRET }], { fs }), /changed while it was being updated/);
   assert.equal(readFileSync(path, 'utf8'), '# edited elsewhere\n');
-  assert.deepEqual(readdirSync(join(path, '..')).sort(), ['credentials', 'credentials.bak']);
+  const left = readdirSync(join(path, '..')).sort();
+  assert.equal(left.length, 2);
+  assert.equal(left[0], 'credentials');
+  assert.match(left[1]!, /^credentials\.bak\.\d{8}T\d{6}Z$/);
 });
 
 /** Wraps every fs function so that the n-th call, whichever it is, throws. */
@@ -167,16 +170,61 @@ test('a failure at every step leaves the old file or the new one, whole, and no 
     } else {
       assert.equal(text, expected);
     }
-    const files = readdirSync(join(path, '..')).sort();
-    assert.ok(files.every((f) => f === 'credentials' || f === 'credentials.bak'), `step ${n} (${step}) left ${files.join(', ')}`);
-    if (files.includes('credentials.bak')) {
-      assert.equal(readFileSync(`${path}.bak`, 'utf8'), old);
-      assert.equal(mode(`${path}.bak`), 0o600);
+    let files = readdirSync(join(path, '..')).sort();
+    // Only a failed clean-up of the backup's link source can leave a temp file: private, and the old content.
+    if (step === 'unlinkSync') {
+      const temps = files.filter((f) => /^\.credentials\.\d+\.[0-9a-f]+\.tmp$/.test(f));
+      assert.ok(temps.length <= 1);
+      for (const t of temps) assert.equal(mode(join(path, '..', t)), 0o600);
+      files = files.filter((f) => !temps.includes(f));
+    }
+    const isBackup = (f: string) => /^credentials\.bak\.\d{8}T\d{6}Z$/.test(f);
+    assert.ok(files.every((f) => f === 'credentials' || isBackup(f)), `step ${n} (${step}) left ${files.join(', ')}`);
+    assert.ok(files.filter(isBackup).length <= 1);
+    for (const b of files.filter(isBackup)) {
+      assert.equal(readFileSync(join(path, '..', b), 'utf8'), old);
+      assert.equal(mode(join(path, '..', b)), 0o600);
     }
   }
   // Sanity: the loop really went through the write path (temp, backup, rename, folder sync).
-  for (const name of ['mkdirSync', 'openSync', 'writeSync', 'fsyncSync', 'closeSync', 'renameSync', 'readFileSync']) {
+  for (const name of ['mkdirSync', 'openSync', 'writeSync', 'fsyncSync', 'closeSync', 'renameSync', 'readFileSync', 'linkSync']) {
     assert.ok(steps.includes(name), `never failed ${name}`);
   }
   assert.ok(steps.length >= 15, `only ${steps.length} steps`);
+});
+
+test(`keeps the last ${KEPT_BACKUPS} previous files, each under its own timestamped 0600 name, even within one second`, () => {
+  const keyText = (n: number) => `[default]\nveracode_api_key_id = ${String(n).padStart(32, '0')}\nveracode_api_key_secret = ${SECRET}\n`;
+  const path = setup(keyText(0));
+  const now = () => Date.parse('2026-12-02T15:30:12.345Z');
+  const backups: string[] = [];
+  for (let n = 1; n <= 7; n++) {
+    const r = writeProfiles(path, [{ profile: 'default', id: String(n).padStart(32, '0'), secret: SECRET }], { now });
+    backups.push(r.backupPath!);
+    assert.equal(mode(r.backupPath!), 0o600);
+  }
+  // The first write's backup is named after its time; later ones in the same second get -2, -3, ...
+  assert.equal(backups[0], `${path}.bak.20261202T153012Z`);
+  assert.equal(backups[1], `${path}.bak.20261202T153012Z-2`);
+  assert.equal(new Set(backups).size, 7, 'no name is reused');
+  const kept = listBackups(path);
+  assert.equal(kept.length, KEPT_BACKUPS);
+  assert.deepEqual(kept, backups.slice(-KEPT_BACKUPS).reverse(), 'newest first, the oldest two pruned');
+  // The key the second write displaced is still there after later writes (one .bak lost it).
+  assert.equal(readFileSync(kept.at(-1)!, 'utf8'), keyText(2));
+  assert.equal(readFileSync(kept[0]!, 'utf8'), keyText(6));
+  restoreBackup(path, kept.at(-1)!);
+  assert.equal(readFileSync(path, 'utf8'), keyText(2));
+  const other = readdirSync(join(path, '..')).filter((f) => f !== 'credentials' && !f.startsWith('credentials.bak.'));
+  assert.deepEqual(other, [], 'no temp file is left');
+});
+
+test('backups of different seconds sort by time, and a tenth backup in one second sorts after the ninth', () => {
+  const path = setup('[a]\n');
+  let t = Date.parse('2026-12-02T15:30:12Z');
+  for (let n = 0; n < 11; n++) writeProfiles(path, [{ profile: 'a', id: ID, secret: `${SECRET}${n}` }], { now: () => t });
+  t += 1000;
+  writeProfiles(path, [{ profile: 'a', id: ID, secret: SECRET }], { now: () => t });
+  const kept = listBackups(path).map((p) => p.slice(path.length));
+  assert.deepEqual(kept, ['.bak.20261202T153013Z', '.bak.20261202T153012Z-11', '.bak.20261202T153012Z-10', '.bak.20261202T153012Z-9', '.bak.20261202T153012Z-8']);
 });

@@ -15,6 +15,11 @@ export interface WriterFs {
   mkdirSync(path: string, options: { recursive: true; mode: number }): unknown;
   unlinkSync(path: string): void;
   realpathSync(path: string): string;
+  /** Backups and journal entries: a hard link fails if the name is taken, so no name is reused. */
+  linkSync(existing: string, newPath: string): void;
+  readdirSync(path: string): string[];
+  chmodSync(path: string, mode: number): void;
+  rmdirSync(path: string): void;
 }
 
 export const realFs: WriterFs = {
@@ -28,6 +33,10 @@ export const realFs: WriterFs = {
   mkdirSync: (p, o) => nodeFs.mkdirSync(p, o),
   unlinkSync: (p) => nodeFs.unlinkSync(p),
   realpathSync: (p) => nodeFs.realpathSync(p),
+  linkSync: (a, b) => nodeFs.linkSync(a, b),
+  readdirSync: (p) => nodeFs.readdirSync(p),
+  chmodSync: (p, m) => nodeFs.chmodSync(p, m),
+  rmdirSync: (p) => nodeFs.rmdirSync(p),
 };
 
 export function withFs(overrides?: Partial<WriterFs>): WriterFs {
@@ -92,7 +101,7 @@ function closeQuietly(fs: WriterFs, fd: number): void {
   }
 }
 
-function removeQuietly(fs: WriterFs, path: string): void {
+export function removeQuietly(fs: WriterFs, path: string): void {
   try {
     fs.unlinkSync(path);
   } catch {

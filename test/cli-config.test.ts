@@ -54,7 +54,14 @@ test('config refuses a bad setting name or value with exit 2, saying what is all
     assert.equal(badUrl.code, 2);
     assert.match(badUrl.stderr, /https:\/\//);
 
-    const secretLike = await run(['config', 'set', 'profile', f.emu.admin.secret], { env });
+    // A pasted secret is no profile name (over 64 characters): a usage error that never echoes it.
+    const pasted = await run(['config', 'set', 'profile', f.emu.admin.secret], { env });
+    assert.equal(pasted.code, 2);
+    assert.match(pasted.stderr, /1 to 64 characters/);
+    assert.ok(!pasted.stderr.includes(f.emu.admin.secret));
+
+    // A well-formed URL carrying one is refused by the store: preferences never hold secrets.
+    const secretLike = await run(['config', 'set', 'api-url', `https://api.veracode.com/${f.emu.admin.secret}`], { env });
     assert.equal(secretLike.code, 1);
     assert.match(secretLike.stderr, /looks like a secret/);
     assert.ok(!secretLike.stderr.includes(f.emu.admin.secret));

@@ -1,5 +1,6 @@
 // Option value parsers: each names what is allowed, so commander can say "option X: ... allowed ...".
 import { InvalidArgumentError } from 'commander';
+import { checkApiUrl } from '../api/base-url.js';
 import type { AccountType, CredentialStatus, CredentialType } from '../model/credential.js';
 import type { RegionName } from '../signing/region.js';
 
@@ -71,11 +72,43 @@ export function parseField(value: string, previous: [string, unknown][] = []): [
   return [...previous, [key, typed]];
 }
 
+/** The longest value of a free-text option unless it says otherwise: room for any name or id. */
+export const MAX_TEXT_LENGTH = 1024;
+/** Browsers' and proxies' common ceiling; a longer "URL" is a mistake (a pasted file, a secret). */
+export const MAX_URL_LENGTH = 2048;
+export const MAX_PROFILE_LENGTH = 64;
+
+/**
+ * A value that must say something: an empty or blank one (`--owner ""`, `rotate ""`) is refused
+ * rather than quietly taken as "not given" (every owner, the default key), and so is one longer
+ * than `max`. `what` names what is expected, e.g. nonBlank('a user name or id'); commander adds
+ * which flag or argument it was. Returns the value trimmed.
+ */
+export function nonBlank(what: string, max = MAX_TEXT_LENGTH) {
+  return (value: string): string => {
+    const v = value.trim();
+    if (!v) throw new InvalidArgumentError(`Expected ${what}; the value is empty.`);
+    if (v.length > max) throw new InvalidArgumentError(`Expected ${what} of at most ${max} characters; this one has ${v.length}.`);
+    return v;
+  };
+}
+
 /** A profile name that can be written as an INI section header. */
 export function checkProfileName(value: string): string {
   const v = value.trim();
-  if (!v || /[[\]\r\n]/.test(v) || v.length > 64) {
-    throw new InvalidArgumentError('A profile name is 1 to 64 characters, without brackets or line breaks.');
+  if (!v || /[[\]\r\n]/.test(v) || v.length > MAX_PROFILE_LENGTH) {
+    throw new InvalidArgumentError(`A profile name is 1 to ${MAX_PROFILE_LENGTH} characters, without brackets or line breaks.`);
+  }
+  return v;
+}
+
+/** --api-url: checked when the command line is read (a usage error), not when connecting. */
+export function parseApiUrl(value: string): string {
+  const v = nonBlank('an API URL such as https://api.veracode.eu or http://127.0.0.1:8080', MAX_URL_LENGTH)(value);
+  try {
+    checkApiUrl(v);
+  } catch (err) {
+    throw new InvalidArgumentError(`${(err as Error).message}.`);
   }
   return v;
 }

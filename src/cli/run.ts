@@ -5,7 +5,7 @@ import { CHECK_EXIT } from '../ops/check-rules.js';
 import { EXIT, UsageError, report } from './errors.js';
 import { MAIN_HELP_AFTER } from './help.js';
 import type { CliIo } from './io.js';
-import { parseRegion } from './parse.js';
+import { checkProfileName, parseApiUrl, parseRegion } from './parse.js';
 import { escapeControl } from '../text/escape.js';
 import { registerApi } from './commands/api.js';
 import { registerCheck } from './commands/check.js';
@@ -28,8 +28,8 @@ export function buildProgram(cli: CliState): Command {
     .description('Manage Veracode API credentials (HMAC keys and OAuth clients) from the terminal.')
     .version(cli.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help (every command has its own: vcreds list --help)')
-    .option('--profile <name>', 'profile of ~/.veracode/credentials to use (default: VERACODE_API_PROFILE, else [default])')
-    .option('--api-url <url>', 'API base URL (https, or http for loopback such as the emulator)')
+    .addOption(new Option('--profile <name>', 'profile of ~/.veracode/credentials to use (default: VERACODE_API_PROFILE, else [default])').argParser(checkProfileName))
+    .addOption(new Option('--api-url <url>', 'API base URL (https, or http for loopback such as the emulator)').argParser(parseApiUrl))
     .addOption(new Option('--region <region>', 'Veracode region when the key has no prefix: com, eu or us').argParser(parseRegion))
     .option('--demo', 'use the built-in emulator with a demo organisation')
     .option('--read-only', 'refuse every change (create, revoke, rotate, non-GET api)')
@@ -72,6 +72,11 @@ export function buildProgram(cli: CliState): Command {
   return program;
 }
 
+/** Commander quotes a refused value whole: a 2,049-character URL is cut to keep the line short. */
+function shortenEcho(message: string): string {
+  return message.replace(/(argument|value) '([^']{61,})'/, (_m, word: string, value: string) => `${word} '${value.slice(0, 40)}…' (${value.length} characters)`);
+}
+
 /** Global flags followed by a value: that value is not a command name. */
 const VALUE_FLAGS = ['--profile', '--api-url', '--region'];
 
@@ -109,7 +114,7 @@ export async function runCli(argv: readonly string[], io: CliIo, version: string
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' && err.exitCode === 0) return EXIT.ok;
       if (err.code === 'commander.help' || err.code === 'commander.executeSubCommandAsync') return failed(EXIT.usage, 'usage error');
-      const message = err.message.replace(/^error: /, '');
+      const message = shortenEcho(err.message.replace(/^error: /, ''));
       io.stderr.write(`vcreds: ${said(message)}\n`);
       io.stderr.write(`hint: see ${commandPath(argv)} --help for the flags and values allowed.\n`);
       return failed(EXIT.usage, `usage: ${message}`);

@@ -2,9 +2,9 @@
 import { Option, type Command } from 'commander';
 import { messageFromJson } from '../../api/errors.js';
 import type { CliState } from '../cli-state.js';
-import { CliError, UsageError } from '../errors.js';
+import { CliError } from '../errors.js';
 import { EXAMPLES } from '../help.js';
-import { parseField, parseMethod } from '../parse.js';
+import { MAX_URL_LENGTH, nonBlank, parseField, parseMethod } from '../parse.js';
 import { escapeControl, jsonText } from '../../text/escape.js';
 
 /** Accepts a path, or a full URL whose path is used (pasted from docs). */
@@ -21,12 +21,11 @@ export function registerApi(program: Command, cli: CliState): void {
   program
     .command('api')
     .description('an authenticated request to any Veracode REST path; JSON to stdout')
-    .argument('<path>', 'e.g. /api/authn/v2/users/self')
+    .argument('<path>', 'e.g. /api/authn/v2/users/self', nonBlank('a path such as /api/authn/v2/users/self', MAX_URL_LENGTH))
     .addOption(new Option('-X, --method <method>', 'HTTP method').default('GET').argParser(parseMethod))
     .addOption(new Option('-f, --field <key=value>', 'query parameter (GET) or JSON body field (others); repeatable').argParser(parseField))
     .addHelpText('after', EXAMPLES.api)
     .action(async (path: string, o: { method: string; field?: [string, unknown][] }) => {
-      if (!path.trim()) throw new UsageError('the path is empty', 'Give a path such as /api/authn/v2/users/self.');
       if (o.method !== 'GET' && o.method !== 'HEAD') cli.refuseIfReadOnly(`send a ${o.method} request`);
       const session = await cli.session();
       const fields = o.field ?? [];

@@ -1,11 +1,12 @@
 // `vcreds config`: the few preferences a script or a person sets once (default profile, API URL).
 // The TUI keeps its columns, sort and filters in the same store; `config reset` clears those too.
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { checkApiUrl } from '../../api/base-url.js';
 import type { Preferences } from '../../config/preferences-types.js';
 import type { CliState } from '../cli-state.js';
 import { UsageError } from '../errors.js';
 import { EXAMPLES } from '../help.js';
+import { checkProfileName, parseApiUrl } from '../parse.js';
 
 /** What `config set/unset` accepts, and the preference each name stands for. */
 const SETTINGS = {
@@ -19,21 +20,19 @@ function settingName(name: string): SettingName {
   throw new UsageError(`unknown setting "${name}"`, `Settings: ${Object.keys(SETTINGS).join(', ')}.`);
 }
 
-/** Checks a value before it is kept, so a bad one is refused now rather than at the next run. */
+/**
+ * Checks a value before it is kept, so a bad one is refused now rather than at the next run: by
+ * the same rules as --profile and --api-url on the command line.
+ */
 function checkedValue(name: SettingName, value: string): string {
-  const v = value.trim();
-  if (!v) throw new UsageError(`config set ${name}: the value is empty`, `Use vcreds config unset ${name} to remove it.`);
-  if (name === 'profile' && /[[\]\r\n]/.test(v)) {
-    throw new UsageError(`config set profile: "${v}" is not a profile name (no brackets or line breaks)`, 'Give the name as it appears in ~/.veracode/credentials, e.g. ci.');
+  if (!value.trim()) throw new UsageError(`config set ${name}: the value is empty`, `Use vcreds config unset ${name} to remove it.`);
+  try {
+    return name === 'profile' ? checkProfileName(value) : checkApiUrl(parseApiUrl(value)).baseUrl;
+  } catch (err) {
+    if (!(err instanceof InvalidArgumentError)) throw err;
+    const example = name === 'profile' ? 'Give the name as it appears in ~/.veracode/credentials, e.g. ci.' : 'Give an origin such as https://api.veracode.eu.';
+    throw new UsageError(`config set ${name}: ${err.message}`, example);
   }
-  if (name === 'api-url') {
-    try {
-      return checkApiUrl(v).baseUrl;
-    } catch (err) {
-      throw new UsageError(`config set api-url: ${(err as Error).message}`);
-    }
-  }
-  return v;
 }
 
 export function formatSettings(prefs: Preferences, path: string): string {
@@ -64,6 +63,7 @@ export function registerConfig(program: Command, cli: CliState): void {
     .argument('<name>', `one of: ${Object.keys(SETTINGS).join(', ')}`)
     .argument('<value>')
     .action((name: string, value: string) => {
+      cli.refuseIfReadOnly('change a preference');
       const setting = settingName(name);
       cli.preferences().update({ [SETTINGS[setting]]: checkedValue(setting, value) });
       cli.note(`${setting} set; --${setting} on the command line still wins.`);
@@ -73,12 +73,14 @@ export function registerConfig(program: Command, cli: CliState): void {
     .description('forget a setting')
     .argument('<name>', `one of: ${Object.keys(SETTINGS).join(', ')}`)
     .action((name: string) => {
+      cli.refuseIfReadOnly('change a preference');
       cli.preferences().update({ [SETTINGS[settingName(name)]]: null });
     });
   config
     .command('reset')
     .description('every preference back to its default (also the table columns, sort and filters)')
     .action(() => {
+      cli.refuseIfReadOnly('reset the preferences');
       cli.preferences().reset();
     });
 }

@@ -4,7 +4,7 @@ import { connectionHelp, DataFileError, startEmulator } from '../../emulator/ind
 import type { CliState } from '../cli-state.js';
 import { CliError } from '../errors.js';
 import { EXAMPLES } from '../help.js';
-import { intIn, parsePort, parseRate, parseUserCount } from '../parse.js';
+import { intIn, nonBlank, parsePort, parseRate, parseUserCount } from '../parse.js';
 
 interface EmulatorFlags {
   port: number;
@@ -26,7 +26,7 @@ export function registerEmulator(program: Command, cli: CliState): void {
     .command('emulator')
     .description('run a local Veracode Identity API emulator on 127.0.0.1 (Ctrl+C to stop)')
     .addOption(new Option('--port <n>', 'port to listen on (0 = any free port)').default(0).argParser(parsePort))
-    .option('--data <file>', 'JSON file the state is loaded from and saved to, so it survives a restart')
+    .addOption(new Option('--data <file>', 'JSON file the state is loaded from and saved to, so it survives a restart').argParser(nonBlank('a file path', 4096)))
     .addOption(new Option('--users <n>', 'size of the seeded organisation').argParser(parseUserCount))
     .addOption(new Option('--seed <n>', 'seed of the generated organisation (same seed, same organisation)').argParser(intIn(0, 2 ** 31 - 1)))
     .addOption(new Option('--latency <ms>', 'fault: delay every answer by this many milliseconds').argParser(intIn(0, 60_000, 'milliseconds')))

@@ -4,9 +4,8 @@ import { EMPTY_FILTER, matchesFilter, sortCredentials, type CredentialFilter } f
 import { resolveCredential } from '../../ops/resolve.js';
 import type { CliState } from '../cli-state.js';
 import { credentialCsv, credentialDetail, credentialDetailJson, credentialJson, credentialTable } from '../credential-format.js';
-import { UsageError } from '../errors.js';
 import { EXAMPLES } from '../help.js';
-import { parseAccounts, parseDays, parseStatuses, parseTypes } from '../parse.js';
+import { nonBlank, parseAccounts, parseDays, parseStatuses, parseTypes } from '../parse.js';
 import { jsonText } from '../../text/escape.js';
 import { loadViews } from './load.js';
 
@@ -38,7 +37,7 @@ export function registerList(program: Command, cli: CliState): void {
     .addOption(new Option('--type <types>', 'hmac or oauth (comma-separated for several)').argParser(parseTypes))
     .addOption(new Option('--status <statuses>', 'active, expiring, expired or revoked (comma-separated)').argParser(parseStatuses))
     .addOption(new Option('--account <kinds>', 'owner account kind: user or api').argParser(parseAccounts))
-    .option('--owner <name>', "owner's user name (substring, case-insensitive) or user id")
+    .addOption(new Option('--owner <name>', "owner's user name (substring, case-insensitive) or user id").argParser(nonBlank("an owner's user name or user id")))
     .addOption(new Option('--expiring-within <days>', 'only credentials expiring within DAYS (expired included)').argParser(parseDays))
     .addOption(new Option('--json', 'JSON array on stdout').conflicts('csv'))
     .option('--csv', 'CSV (RFC 4180) on stdout')
@@ -56,11 +55,10 @@ export function registerShow(program: Command, cli: CliState): void {
   program
     .command('show')
     .description('show one credential, every field')
-    .argument('<id>', 'credential id (HMAC API id or OAuth client id), or a unique prefix of 8+ characters')
+    .argument('<id>', 'credential id (HMAC API id or OAuth client id), or a unique prefix of 8+ characters', nonBlank('a credential id or a prefix of 8+ characters', 256))
     .option('--json', 'JSON on stdout')
     .addHelpText('after', EXAMPLES.show)
     .action(async (id: string, o: { json?: boolean }) => {
-      if (!id.trim()) throw new UsageError('the credential id is empty');
       const { views } = await loadViews(cli);
       const c = resolveCredential(views, id);
       if (o.json) cli.out(jsonText(credentialDetailJson(c)));

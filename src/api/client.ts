@@ -183,12 +183,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
   function prepare(method: string, path: string, opts: RequestOptions = {}): Prepared {
     const m = method.toUpperCase();
-    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': userAgent };
+    // Content-Type on every request, GET included, as Veracode's own examples send it (its pages
+    // show it on GET /api_credentials/user_id/{id}). A body only where there is one to send: a
+    // DELETE goes without, like Veracode's Python library sends it.
+    const headers: Record<string, string> = { accept: 'application/json', 'content-type': 'application/json', 'user-agent': userAgent };
     let body: string | undefined;
-    if (opts.json !== undefined || m === 'POST' || m === 'DELETE' || m === 'PUT' || m === 'PATCH') {
-      headers['content-type'] = 'application/json';
-      body = JSON.stringify(opts.json ?? {});
-    }
+    if (opts.json !== undefined || m === 'POST' || m === 'PUT' || m === 'PATCH') body = JSON.stringify(opts.json ?? {});
     const qs = opts.query ? buildUrl(baseUrl, '/', opts.query).search : '';
     const fullPath = qs ? `${path}${path.includes('?') ? `&${qs.slice(1)}` : qs}` : path;
     return { method: m, path: fullPath, headers, body, idempotent: opts.idempotent ?? isIdempotentMethod(m), signal: opts.signal, authorize: null };

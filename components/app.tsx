@@ -5,7 +5,7 @@ import type { PreferencesStore } from '../src/config/preferences-types.js';
 import { shortId, viewsOf } from '../src/model/credential.js';
 import { isFilterEmpty, EMPTY_FILTER } from '../src/model/filter.js';
 import { copyToClipboard } from '../src/tui/clipboard.js';
-import { unsavedSecrets } from '../src/tui/unsaved-secrets.js';
+import { heldSecrets as unsavedSecrets } from '../src/ops/held-secrets.js';
 import { layoutColumns } from '../src/tui/column-layout.js';
 import { COLUMNS } from '../src/tui/columns.js';
 import type { DetailsCommand, ListCommand } from '../src/tui/keymaps.js';

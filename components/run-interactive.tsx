@@ -3,7 +3,7 @@ import { render } from 'ink';
 import type { AppContext } from '../src/app-context.js';
 import type { PreferencesStore } from '../src/config/preferences-types.js';
 import { Boot } from './boot.js';
-import { unsavedSecretsText } from '../src/tui/unsaved-secrets.js';
+import { heldSecretsText as unsavedSecretsText } from '../src/ops/held-secrets.js';
 import { ENTER_ALT_SCREEN, HOME_AND_CLEAR, LEAVE_ALT_SCREEN, SHOW_CURSOR } from '../src/tui/splash.js';
 
 export interface RunInteractiveOptions {

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import {
   TYPE_CHOICES, currentOwnerOptions, ownerOf, ownerRoleNames, type WizardState,
 } from '../src/tui/wizard-state.js';
-import { maxExpiry, parseExpiry } from '../src/tui/wizard-validate.js';
+import { maxExpiry, parseExpiry } from '../src/ops/create-rules.js';
 import { fitParts, para, type Part, type Row } from '../src/tui/wizard-rows.js';
 import { stepParts } from '../src/tui/wizard-step-rows.js';
 import { WizardChoiceList } from './wizard-choice-list.js';

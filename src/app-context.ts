@@ -17,6 +17,8 @@ export interface AppContext {
   credentialsPath: string;
   readOnly: boolean;
   now: () => number;
+  /** The bare id of the credential vcreds itself signs with now (it changes when vcreds renews its own pair). */
+  signingKeyId(): string | null;
   /** Makes one signed call with the given HMAC key against the same API; rejects if refused. */
   proveHmacKey(key: { id: string; secret: string }): Promise<void>;
   /** Exchanges an OAuth client id + secret for a token at the same API; rejects if refused. */

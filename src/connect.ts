@@ -144,6 +144,7 @@ export async function connect(options: ConnectOptions = {}): Promise<Connected> 
     credentialsPath,
     readOnly: options.readOnly ?? false,
     now: options.now ?? Date.now,
+    signingKeyId: () => client.signingKeyId(),
     ...proversFor(client.baseUrl, { ...options, env }),
   };
   return { ctx, client, key, regionMismatch };
@@ -176,6 +177,7 @@ export async function connectDemo(options: DemoOptions = {}): Promise<Connected 
     credentialsPath,
     readOnly: false,
     now: Date.now,
+    signingKeyId: () => client.signingKeyId(),
     ...proversFor(client.baseUrl, { debug: options.debug, env }),
   };
   return {

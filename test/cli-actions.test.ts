@@ -54,16 +54,16 @@ describe('create hmac', () => {
     assert.match(mine.stderr, /VERACODE_API_KEY_ID\/SECRET hold your previous pair/);
   });
 
-  test('when saving fails after generation the secret is printed anyway, exit 1', async () => {
+  test('a credentials file that cannot be read stops --save-profile before anything is generated', async () => {
     const user = serviceAccount();
-    // ~/.veracode is a file, so the credentials file cannot be created.
+    const before = liveHmacOf(user.user_id);
+    // ~/.veracode is a file, so the credentials file cannot be read or created.
     writeFileSync(join(f.home, '.veracode'), 'not a folder');
     const r = await run(f.args('create', 'hmac', '--user', user.user_name, '--save-profile', 'ci', '--json'), { env: f.env });
-    assert.equal(r.code, 1);
-    const fresh = liveHmacOf(user.user_id)!;
-    assert.equal(JSON.parse(r.stdout).apiSecret, fresh.secret);
-    assert.deepEqual(JSON.parse(r.stdout).owner, { userId: user.user_id, userName: user.user_name, accountType: 'api' }, 'the owner as list --json gives it');
-    assert.match(r.stderr, /could not save to profile \[ci\]/);
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /\.veracode/);
+    assert.deepEqual(liveHmacOf(user.user_id), before, 'no pair was generated');
   });
 
   test('an unknown --user is a clear failure before anything is generated', async () => {
@@ -79,15 +79,16 @@ describe('create oauth', () => {
   test('each bad field exits 2 naming the flag; nothing is created', async () => {
     const before = f.data().clients.length;
     const cases: [string[], RegExp][] = [
-      [['--ttl-days', '30', '--role', 'adminapi'], /--name: a name is required/],
+      [['--ttl-days', '30', '--role', 'adminapi'], /--name: Name is empty: give a name of 1 to 64 characters/],
       [['--name', 'x'.repeat(65), '--ttl-days', '30', '--role', 'adminapi'], /--name: .*at most 64/],
-      [['--name', 'ok', '--ttl-days', '400', '--role', 'adminapi'], /--ttl-days: "400" is not a whole number of days from 1 to 365/],
-      [['--name', 'ok', '--expires', '2020-01-01', '--role', 'adminapi'], /--expires: 2020-01-01 is not in the future/],
-      [['--name', 'ok', '--expires', '2030-02-30', '--role', 'adminapi'], /--expires: "2030-02-30" is not a date/],
-      [['--name', 'ok', '--ttl-days', '30'], /--role: at least one role is required; allowed: adminapi, /],
+      [['--name', 'a\u0007b', '--ttl-days', '30', '--role', 'adminapi'], /--name: Name contains a control character \(\\x07\)/],
+      [['--name', 'ok', '--ttl-days', '400', '--role', 'adminapi'], /--ttl-days: Expiry of 400 days is out of range: the organisation allows 1 to 365/],
+      [['--name', 'ok', '--expires', '2020-01-01', '--role', 'adminapi'], /--expires: Expiry date 2020-01-01 is not in the future/],
+      [['--name', 'ok', '--expires', '2030-02-30', '--role', 'adminapi'], /--expires: Expiry date 2030-02-30 does not exist/],
+      [['--name', 'ok', '--ttl-days', '30'], /--role: Roles: none selected; choose at least one of: adminapi, /],
       [['--name', 'ok', '--ttl-days', '30', '--expires', '2030-01-01', '--role', 'adminapi'], /--expires: give either --ttl-days or --expires, not both/],
       [['--name', 'ok', '--role', 'adminapi'], /--ttl-days: a lifetime is required/],
-      [['--name', 'ok', '--ttl-days', '30', '--role', 'extadmin'], /--role: extadmin is not among the owner's roles; allowed: .*adminapi/],
+      [['--name', 'ok', '--ttl-days', '30', '--role', 'extadmin'], /--role: Roles: extadmin is not among the owner's roles .*allowed: .*adminapi/],
     ];
     for (const [flags, message] of cases) {
       const r = await run(f.args('create', 'oauth', ...flags), { env: f.env });

@@ -132,28 +132,39 @@ describe('evaluateDoctor', () => {
 });
 
 describe('validateOAuthDraft', () => {
-  const ctx = { now: NOW, maxTtlDays: 365, ownerRoles: [{ name: 'uploadapi' }, { name: 'resultsapi' }] };
+  const ctx = { now: NOW, maxTtlDays: 365, ownerId: 'u-1', ownerRoles: [{ name: 'uploadapi' }, { name: 'resultsapi' }], credentials: [] };
   test('a valid draft becomes the service input, roles in the server spelling', () => {
-    const r = validateOAuthDraft({ name: ' deploy ', ttlDays: '30', roles: ['UploadAPI'], description: '' }, ctx);
+    const r = validateOAuthDraft({ name: ' deploy ', expiry: '30', expiryForm: 'days', roles: ['UploadAPI'], description: '' }, ctx);
     assert.ok(r.ok);
     assert.deepEqual(r.input, { name: 'deploy', expiresAt: new Date(NOW + 30 * DAY).toISOString(), roles: ['uploadapi'] });
     // A date means valid through that day (UTC), as in the wizard.
-    const d = validateOAuthDraft({ name: 'x', expires: '2026-01-15', roles: ['resultsapi'] }, ctx);
+    const d = validateOAuthDraft({ name: 'x', expiry: '2026-01-15', expiryForm: 'date', roles: ['resultsapi'] }, ctx);
     assert.ok(d.ok && d.input.expiresAt === '2026-01-15T23:59:59.999Z');
     // The last date the organisation allows is accepted, capped at its exact maximum.
     const lastDay = new Date(NOW + ctx.maxTtlDays * DAY).toISOString().slice(0, 10);
-    const last = validateOAuthDraft({ name: 'x', expires: lastDay, roles: ['resultsapi'] }, ctx);
+    const last = validateOAuthDraft({ name: 'x', expiry: lastDay, roles: ['resultsapi'] }, ctx);
     assert.ok(last.ok && last.input.expiresAt === new Date(NOW + ctx.maxTtlDays * DAY).toISOString());
   });
-  test('every broken field is reported, by flag', () => {
-    const r = validateOAuthDraft({ name: '', ttlDays: '0', roles: ['adminapi'] }, ctx);
+  test('every broken field is reported, by field', () => {
+    const r = validateOAuthDraft({ name: '', expiry: '0', expiryForm: 'days', roles: ['adminapi'] }, ctx);
     assert.ok(!r.ok);
-    assert.deepEqual(r.errors.map((e) => e.field), ['name', 'ttl-days', 'role']);
+    assert.deepEqual(r.errors.map((e) => e.field), ['name', 'expiry', 'roles']);
     assert.match(r.errors[2]!.message, /allowed: uploadapi, resultsapi/);
-    const both = validateOAuthDraft({ name: 'a', ttlDays: '3', expires: '2025-07-01', roles: ['uploadapi'] }, ctx);
-    assert.ok(!both.ok && /not both/.test(both.errors[0]!.message));
-    const far = validateOAuthDraft({ name: 'a', expires: '2026-06-02', roles: ['uploadapi'] }, ctx);
+    const far = validateOAuthDraft({ name: 'a', expiry: '2026-06-02', expiryForm: 'date', roles: ['uploadapi'] }, ctx);
     assert.ok(!far.ok && /more than 365 days/.test(far.errors[0]!.message));
+    const days = validateOAuthDraft({ name: 'a', expiry: '2026-06-02', expiryForm: 'days', roles: ['uploadapi'] }, ctx);
+    assert.ok(!days.ok && /not a whole number of days/.test(days.errors[0]!.message));
+  });
+  test('names: length in code points, control characters refused, unique per owner among live clients', () => {
+    const emoji = '\u{1F600}'.repeat(40);
+    const long = validateOAuthDraft({ name: emoji, expiry: '3', roles: ['uploadapi'] }, ctx);
+    assert.ok(long.ok, 'forty emoji are forty characters: allowed');
+    const tooLong = validateOAuthDraft({ name: '\u{1F600}'.repeat(65), expiry: '3', roles: ['uploadapi'] }, ctx);
+    assert.ok(!tooLong.ok && /65 characters long/.test(tooLong.errors[0]!.message));
+    for (const bad of ['a\u0007b', 'ok\u001b]0;PWNED', 'x\u009by', 'del\u007f']) {
+      const r = validateOAuthDraft({ name: bad, expiry: '3', roles: ['uploadapi'] }, ctx);
+      assert.ok(!r.ok && r.errors[0]!.field === 'name' && /control character/.test(r.errors[0]!.message), JSON.stringify(bad));
+    }
   });
 });
 

@@ -153,13 +153,13 @@ test('d and r open the dialogs on the selected credential; n opens the wizard', 
 });
 
 test('Ctrl+C in the wizard quits the app, but not while a new secret is unsaved', async () => {
-  const { holdSecret } = await import('../src/tui/unsaved-secrets.js');
+  const { holdSecret } = await import('../src/ops/held-secrets.js');
   const app = renderApp({ rows: 30 });
   try {
     await app.waitFor('10 credentials');
     await app.press('n');
     await app.waitFor((fr) => !fr.includes('10 credentials'));
-    const release = holdSecret('HMAC key of alice', ['veracode_api_key_id = x']);
+    const { release } = holdSecret({ kind: 'hmac', id: 'x', secret: 'y', name: null, ownerName: 'alice', expiresAt: null });
     await app.press('ctrl+c');
     await new Promise((r) => setTimeout(r, 100));
     assert.deepEqual(app.exitCodes, [], 'a held secret keeps the app open');

@@ -5,7 +5,7 @@ import {
   type WizardAction, type WizardState,
 } from '../src/tui/wizard-state.js';
 import { submissionOf } from '../src/tui/wizard-submit.js';
-import { parseExpiry, validateName, validateRoles, validateDescription, maxExpiry, lifetimeDays } from '../src/tui/wizard-validate.js';
+import { parseExpiry, validateName, validateRoles, validateDescription, maxExpiry, lifetimeDays } from '../src/ops/create-rules.js';
 import { maskSecret, oauthEnvSnippet, suggestProfileName, profileNameProblem } from '../src/tui/wizard-secret.js';
 import { osc52 } from '../src/tui/clipboard.js';
 import { describeFailure } from '../src/tui/wizard-failure.js';
@@ -191,7 +191,7 @@ describe('field validation', () => {
     assert.ok(days.ok && days.value.date === '2026-12-26' && days.value.days === 30);
     for (const [input, pattern] of [
       ['', /empty/], ['0', /out of range/], ['366', /out of range.*1 to 365 days/], ['soon', /neither a number of days nor a date/],
-      ['2027-02-30', /does not exist/], ['2026-11-25', /not in the future/], ['2027-11-27', /past the organisation's maximum.*2027-11-26/],
+      ['2027-02-30', /does not exist/], ['2026-11-25', /not in the future/], ['2027-11-27', /more than 365 days away: pick a date up to 2027-11-26/],
     ] as const) {
       const r = parseExpiry(input, FAKE_NOW, 365);
       assert.ok(!r.ok, `${input} should be refused`);

@@ -5,31 +5,31 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { holdSecret, unsavedSecrets, unsavedSecretsText } from '../src/tui/unsaved-secrets.js';
+import { heldSecrets, heldSecretsText, holdSecret, secretLabel, secretLines } from '../src/ops/held-secrets.js';
 import { CreateWizard } from '../components/create-wizard.js';
 import { RotateDialog } from '../components/rotate-dialog.js';
 import { viewOf } from '../src/model/credential.js';
 import { FAKE_NOW, fakeContext } from './helpers/fake-service.js';
 import { renderInk } from './helpers/ink.js';
 
-describe('unsaved-secrets registry', () => {
+describe('held-secrets registry', () => {
   test('holds until released; releasing twice is harmless; callers get copies', () => {
-    assert.deepEqual(unsavedSecrets(), []);
-    assert.equal(unsavedSecretsText(), '');
-    const a = holdSecret('HMAC key abc of alice', ['veracode_api_key_id = abc', 'veracode_api_key_secret = s3cr3t']);
-    const b = holdSecret('OAuth client "x"', ['VERACODE_OAUTH_CLIENT_ID=x', 'VERACODE_OAUTH_CLIENT_SECRET=y']);
-    const held = unsavedSecrets();
-    assert.deepEqual(held.map((h) => h.label), ['HMAC key abc of alice', 'OAuth client "x"']);
-    held[0]!.lines.push('tampered');
-    assert.equal(unsavedSecrets()[0]!.lines.length, 2);
-    const text = unsavedSecretsText();
+    assert.deepEqual(heldSecrets(), []);
+    assert.equal(heldSecretsText(), '');
+    const a = holdSecret({ kind: 'hmac', id: 'abc', secret: 's3cr3t', name: null, ownerName: 'alice', expiresAt: null });
+    const b = holdSecret({ kind: 'oauth', id: 'x', secret: 'y', name: 'x', ownerName: 'bob', expiresAt: null });
+    const held = heldSecrets();
+    assert.deepEqual(held.map(secretLabel), ['HMAC key abc of alice', 'OAuth client "x" of bob']);
+    held[0]!.secret = 'tampered';
+    assert.equal(heldSecrets()[0]!.secret, 's3cr3t');
+    const text = heldSecretsText();
     assert.match(text, /created but not saved/);
     assert.match(text, /\n {2}veracode_api_key_secret = s3cr3t\n/);
-    a();
-    a();
-    assert.deepEqual(unsavedSecrets().map((h) => h.label), ['OAuth client "x"']);
-    b();
-    assert.deepEqual(unsavedSecrets(), []);
+    a.release();
+    a.release();
+    assert.deepEqual(heldSecrets().map(secretLabel), ['OAuth client "x" of bob']);
+    b.release();
+    assert.deepEqual(heldSecrets(), []);
   });
 });
 
@@ -69,7 +69,7 @@ describe('the secret screens hold what they show', () => {
   test('a created HMAC pair is held while shown, and released once saved to a profile', async () => {
     const { ui, credentialsPath, id } = await createHmac();
     const secret = '1'.padEnd(128, 'a'); // the fake's first generated secret
-    assert.deepEqual(unsavedSecrets(), [{
+    assert.deepEqual(heldSecrets(), [{
       label: `HMAC key ${id} of alice@example.com`,
       lines: [`veracode_api_key_id = ${id}`, `veracode_api_key_secret = ${secret}`],
     }]);
@@ -77,13 +77,13 @@ describe('the secret screens hold what they show', () => {
     await ui.waitFor('Save to profile: default');
     await ui.press('escape'); // a cancelled prompt saves nothing: still held
     await ui.waitFor((f) => !f.includes('Save to profile'));
-    assert.equal(unsavedSecrets().length, 1);
+    assert.equal(heldSecrets().length, 1);
     await ui.press('p');
     await ui.waitFor('Save to profile: default');
     await ui.press('enter');
     await ui.waitFor('Saved to profile [default]');
     assert.ok(readFileSync(credentialsPath, 'utf8').includes(secret));
-    assert.deepEqual(unsavedSecrets(), []);
+    assert.deepEqual(heldSecrets(), []);
   });
 
   test('leaving unsaved: n keeps it held, y lets it go', async () => {
@@ -92,12 +92,12 @@ describe('the secret screens hold what they show', () => {
     await ui.waitFor('Leave anyway? y/N');
     await ui.press('n');
     await ui.waitFor((f) => !f.includes('Leave anyway'));
-    assert.equal(unsavedSecrets().length, 1);
+    assert.equal(heldSecrets().length, 1);
     await ui.press('escape');
     await ui.waitFor('Leave anyway? y/N');
     await ui.press('y');
     await settle();
-    assert.deepEqual(unsavedSecrets(), []);
+    assert.deepEqual(heldSecrets(), []);
   });
 
   test('a rotated OAuth secret is held from its arrival until copied', async () => {
@@ -112,13 +112,13 @@ describe('the secret screens hold what they show', () => {
     await ui.press('y');
     await ui.waitFor('new secret');
     await settle();
-    const [held] = unsavedSecrets();
-    assert.match(held!.label, /OAuth client "ci-pipeline" of .*, secret /);
-    assert.equal(held!.lines[0], `VERACODE_OAUTH_CLIENT_ID=${id}`);
-    assert.match(held!.lines[1]!, /^VERACODE_OAUTH_CLIENT_SECRET=fake-secret-\d+$/);
+    const [held] = heldSecrets();
+    assert.match(secretLabel(held!), /OAuth client "ci-pipeline" of .*, secret /);
+    assert.equal(secretLines(held!)[0], `VERACODE_OAUTH_CLIENT_ID=${id}`);
+    assert.match(secretLines(held!)[1]!, /^VERACODE_OAUTH_CLIENT_SECRET=fake-secret-\d+$/);
     await ui.press('y');
     await ui.waitFor('clipboard');
     assert.equal(copied.length, 1);
-    assert.deepEqual(unsavedSecrets(), []);
+    assert.deepEqual(heldSecrets(), []);
   });
 });

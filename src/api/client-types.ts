@@ -54,4 +54,6 @@ export interface ApiClient {
    * Does nothing for a client authenticated with an OAuth client.
    */
   useHmacKey(key: { id: string; secret: string }): void;
+  /** The bare API id (HMAC) or client id (OAuth) that requests are signed with now. */
+  signingKeyId(): string;
 }

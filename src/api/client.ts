@@ -16,6 +16,16 @@ import { redactBody, redactText } from './redact.js';
 import { DEFAULT_RETRY_POLICY, decideRetry, isIdempotentMethod, parseRetryAfter, type AttemptOutcome, type RetryPolicy } from './retry.js';
 import { attempt, networkMessage } from './transport.js';
 import { OAUTH_TOKEN_PATH } from '../identity/oauth-clients.js';
+import { parseKeyPart } from '../signing/region.js';
+
+/** An HMAC id without its region prefix, lowercased, as ids are compared. */
+function bareKeyId(id: string): string {
+  try {
+    return parseKeyPart(id, 'id').bare.toLowerCase();
+  } catch {
+    return id.toLowerCase();
+  }
+}
 
 export type { ApiAuth } from './auth.js';
 export type { ApiClient, ApiClientOptions, Query, RawResponse, RequestOptions } from './client-types.js';
@@ -65,6 +75,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const proxyNote = proxyUrl ? ` (through the proxy ${redactText(proxyUrl)})` : '';
 
   let sign = options.auth.kind === 'hmac' ? hmacSigner(options.auth, now) : undefined;
+  // Which credential this client signs with, so the app can warn before revoking its own key.
+  let signingId = options.auth.kind === 'hmac' ? bareKeyId(options.auth.id) : options.auth.clientId;
   const oauth = options.auth.kind === 'oauth' ? options.auth : undefined;
   const tokens = oauth
     ? new TokenCache(async (signal) => {
@@ -197,8 +209,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   return {
     baseUrl,
     authKind: options.auth.kind,
+    signingKeyId: () => signingId,
     useHmacKey(key) {
-      if (sign) sign = hmacSigner({ kind: 'hmac', ...key }, now);
+      if (!sign) return;
+      sign = hmacSigner({ kind: 'hmac', ...key }, now);
+      signingId = bareKeyId(key.id);
     },
     async request<T>(method: string, path: string, opts?: RequestOptions): Promise<T> {
       const req = prepare(method, path, opts);

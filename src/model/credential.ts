@@ -85,6 +85,11 @@ export function viewsOf(credentials: readonly Credential[], now: number): Creden
   return credentials.map((c) => viewOf(c, now));
 }
 
+/** The date part of an ISO instant; `missing` when there is none. */
+export function dateOnly(isoString: string | null, missing = '—'): string {
+  return isoString ? isoString.slice(0, 10) : missing;
+}
+
 /** Long ids keep their head and tail (the tail is what the revoke dialog asks for). */
 export function shortId(id: string, width = 9): string {
   if (id.length <= width) return id;

@@ -1,6 +1,7 @@
 // The contract of rotation, shared by `vcreds rotate` and the TUI's rotate action.
 import type { Credential } from '../model/credential.js';
 import type { GeneratedHmac, GeneratedOAuthSecret } from '../identity/types.js';
+import type { HeldSecret } from './held-secrets.js';
 
 /**
  * What happened, step by step, so a caller can say exactly what state things are in.
@@ -8,6 +9,8 @@ import type { GeneratedHmac, GeneratedOAuthSecret } from '../identity/types.js';
  */
 export interface HmacRotationResult {
   generated: GeneratedHmac;
+  /** The new secret in the held-secrets registry; already released when it is safely in a proven profile. */
+  held: HeldSecret;
   /** Local profiles rewritten with the new key (empty when none held the old key). */
   profilesUpdated: string[];
   backupPath: string | null;
@@ -23,19 +26,19 @@ export interface HmacRotationResult {
 
 export interface OAuthRotationResult {
   secret: GeneratedOAuthSecret;
+  /** The new secret, held until the caller has shown or printed it. */
+  held: HeldSecret;
   /** The secret retired after the new one was proven, if asked to. */
   retiredSecretId: string | null;
+  /**
+   * Every secret retired by the rotation, oldest first. Usually one; two when the client already
+   * had the two live secrets the server allows and the oldest had to go before the new one could
+   * be added. `retiredSecretId` is the last of these.
+   */
+  retiredSecretIds: string[];
   proof: 'ok' | 'failed' | 'skipped';
   problems: string[];
 }
 
 export type RotationTarget = Credential;
 
-/**
- * Added by the CLI engineer: every secret retired by the rotation, oldest first. Usually one; two
- * when the client already had the two live secrets the server allows and the oldest had to go
- * before the new one could be added. `retiredSecretId` above is the last of these.
- */
-export interface OAuthRotationResult {
-  retiredSecretIds?: string[];
-}

@@ -4,19 +4,25 @@ import type { AppContext } from '../app-context.js';
 import { bareId, defaultCredentialsPath, readCredentialsFile } from '../credentials/sources.js';
 import { restoreBackup, writeProfiles } from '../credentials/writer.js';
 import type { GeneratedHmac } from '../identity/types.js';
-import type { Credential } from '../model/credential.js';
+import type { Credential, OAuthSecret } from '../model/credential.js';
+import { parseKeyPart } from '../signing/region.js';
 import type { HmacRotationResult, OAuthRotationResult } from './rotate-types.js';
+import { refusalOf } from './actions.js';
+import { holdSecret } from './held-secrets.js';
 import { messageOf } from './message.js';
+import { OpRefused } from './op-refused.js';
 
-export class RotationRefused extends Error {
-  constructor(message: string, readonly hint: string) {
-    super(message);
+/** Kept as a name of its own: callers tell a refused rotation from a failed one. */
+export class RotationRefused extends OpRefused {
+  constructor(message: string, hint: string) {
+    super(message, hint);
     this.name = 'RotationRefused';
   }
 }
 
-function refuseIfReadOnly(ctx: AppContext): void {
-  if (ctx.readOnly) throw new RotationRefused('rotation is a change, and read-only mode refuses every change', 'Run again without --read-only.');
+function refuseIfBarred(ctx: AppContext, target: Credential): void {
+  const refusal = refusalOf('rotate', { readOnly: ctx.readOnly, signingKeyId: ctx.signingKeyId() }, target);
+  if (refusal) throw new RotationRefused(refusal, ctx.readOnly ? 'Run again without --read-only.' : '');
 }
 
 /**
@@ -28,10 +34,14 @@ function prefixed(value: string, prefix: string | null): string {
   return prefix && !value.includes('-') ? `${prefix}-${value}` : value;
 }
 
+/** The region prefix of a profile's id or secret as written, or null (malformed values have none). */
 function prefixOf(value: string | undefined): string | null {
   if (!value) return null;
-  const dash = value.trim().lastIndexOf('-');
-  return dash === 8 ? value.trim().slice(0, dash) : null;
+  try {
+    return parseKeyPart(value, 'id').prefix ?? null;
+  } catch {
+    return null;
+  }
 }
 
 export interface RotateHmacOptions {
@@ -45,17 +55,21 @@ export interface RotateHmacOptions {
  * the new pair is still returned.
  */
 export async function rotateHmac(ctx: AppContext, target: Credential, options: RotateHmacOptions = {}): Promise<HmacRotationResult> {
-  refuseIfReadOnly(ctx);
   if (target.type !== 'hmac') throw new RotationRefused(`${target.id} is an OAuth client, not an HMAC key`, 'Use OAuth rotation for OAuth clients.');
-  if (target.revokedAt) throw new RotationRefused(`the HMAC key ${target.id} is revoked`, `Create a new one instead: vcreds create hmac --user ${target.owner.userName}`);
+  if (target.revokedAt && !ctx.readOnly) throw new RotationRefused(`the HMAC key ${target.id} is revoked`, `Create a new one instead: vcreds create hmac --user ${target.owner.userName}`);
+  refuseIfBarred(ctx, target);
   const path = options.credentialsPath ?? ctx.credentialsPath ?? defaultCredentialsPath();
 
   // Read the file before generating, so a broken file is found before anything changes on the server.
   const holders = profilesHolding(path, target.id);
   const caller = await ctx.service.self();
   const generated: GeneratedHmac = await ctx.service.generateHmac(target.owner.userId === caller.userId ? undefined : target.owner.userId);
+  const held = holdSecret({
+    kind: 'hmac', id: generated.apiId, secret: generated.apiSecret, name: null,
+    ownerName: generated.owner.userName || target.owner.userName, expiresAt: generated.expiresAt, staleProfiles: holders.map((h) => h.name),
+  });
 
-  const result: HmacRotationResult = { generated, profilesUpdated: [], backupPath: null, write: 'skipped', proof: 'skipped', restored: false, problems: [] };
+  const result: HmacRotationResult = { generated, held, profilesUpdated: [], backupPath: null, write: 'skipped', proof: 'skipped', restored: false, problems: [] };
   if (holders.length) {
     try {
       const written = writeProfiles(
@@ -88,7 +102,14 @@ export async function rotateHmac(ctx: AppContext, target: Credential, options: R
       }
     }
   }
+  // In the file and proven: the secret is safe. Otherwise the caller shows or prints it, then lets go.
+  if (!hmacSecretNeedsSaving(result)) held.release();
   return result;
+}
+
+/** The new secret must still be shown (and held) when it is not safely in a profile that works. */
+export function hmacSecretNeedsSaving(r: HmacRotationResult): boolean {
+  return r.write !== 'ok' || r.proof === 'failed' || r.restored;
 }
 
 interface Holder {
@@ -111,7 +132,14 @@ function profilesHolding(path: string, apiId: string): Holder[] {
 }
 
 export interface RotateOAuthOptions {
+  /** After the new secret is proven, retire every previous one. */
   retireOld: boolean;
+  /**
+   * At the server's limit of live secrets, retire the oldest first so a new one can be added (the
+   * newer one keeps working meanwhile). Implied by retireOld; without either, rotation at the
+   * limit is refused and changes nothing.
+   */
+  makeRoom?: boolean;
 }
 
 /** Live = not yet expired; the server allows two at a time (shared §5). */
@@ -124,17 +152,14 @@ export const MAX_LIVE_SECRETS = 2;
  * locked out); without it nothing is changed and the caller is told why.
  */
 export async function rotateOAuth(ctx: AppContext, target: Credential, options: RotateOAuthOptions): Promise<OAuthRotationResult> {
-  refuseIfReadOnly(ctx);
   if (target.type !== 'oauth') throw new RotationRefused(`${target.id} is an HMAC key, not an OAuth client`, 'Use HMAC rotation for HMAC keys.');
-  if (target.revokedAt) throw new RotationRefused(`the OAuth client ${target.id} is revoked`, 'Create a new client instead: vcreds create oauth ...');
-  const now = ctx.now();
-  const live = target.secrets
-    .filter((s) => !s.expiresAt || Date.parse(s.expiresAt) > now)
-    .sort((a, b) => (Date.parse(a.createdAt ?? '') || 0) - (Date.parse(b.createdAt ?? '') || 0));
+  if (target.revokedAt && !ctx.readOnly) throw new RotationRefused(`the OAuth client ${target.id} is revoked`, 'Create a new client instead: vcreds create oauth ...');
+  refuseIfBarred(ctx, target);
+  const live = liveSecretsOldestFirst(target, ctx.now());
   const retired: string[] = [];
   const problems: string[] = [];
   if (live.length >= MAX_LIVE_SECRETS) {
-    if (!options.retireOld) {
+    if (!options.retireOld && !options.makeRoom) {
       throw new RotationRefused(
         `the client ${target.id} already has ${live.length} live secrets, the most the server allows`,
         'Run again with --retire-old (the oldest secret is retired first, the newer one keeps working), or retire one yourself.',
@@ -146,6 +171,10 @@ export async function rotateOAuth(ctx: AppContext, target: Credential, options: 
   }
 
   const secret = await ctx.service.addOAuthSecret(target.id);
+  const held = holdSecret({
+    kind: 'oauth', id: secret.clientId || target.id, secret: secret.clientSecret, secretId: secret.secretId,
+    name: target.name, ownerName: target.owner.userName, expiresAt: secret.expiresAt,
+  });
   let proof: OAuthRotationResult['proof'] = 'skipped';
   try {
     await ctx.proveOAuthSecret(secret.clientId || target.id, secret.clientSecret);
@@ -165,5 +194,18 @@ export async function rotateOAuth(ctx: AppContext, target: Credential, options: 
       }
     }
   }
-  return { secret, retiredSecretId: retired[retired.length - 1] ?? null, retiredSecretIds: retired, proof, problems };
+  return { secret, held, retiredSecretId: retired[retired.length - 1] ?? null, retiredSecretIds: retired, proof, problems };
+}
+
+/** Secrets not yet expired, oldest first: the order in which they are retired. */
+export function liveSecretsOldestFirst(c: Pick<Credential, 'secrets'>, now: number): OAuthSecret[] {
+  return c.secrets
+    .filter((s) => !s.expiresAt || Date.parse(s.expiresAt) > now)
+    .sort((a, b) => (Date.parse(a.createdAt ?? '') || 0) - (Date.parse(b.createdAt ?? '') || 0));
+}
+
+/** The secret retired before adding one, when the client is at the server's limit of live secrets. */
+export function oldestToRetire(c: Pick<Credential, 'secrets'>, now: number): OAuthSecret | null {
+  const live = liveSecretsOldestFirst(c, now);
+  return live.length >= MAX_LIVE_SECRETS ? live[0]! : null;
 }

@@ -1,5 +1,6 @@
 // The table's columns: title, width rules and a cell formatter each. Status is always a symbol
 // plus a word, so nothing depends on colour (NO_COLOR, colour-blind users).
+import { dateOnly } from '../model/credential.js';
 import type { ColumnId } from '../config/preferences-types.js';
 import type { CredentialStatus, CredentialView } from '../model/credential.js';
 import { displayName, shortId } from '../model/credential.js';
@@ -32,10 +33,6 @@ export function statusText(c: Pick<CredentialView, 'status' | 'daysLeft' | 'urge
   return `${STATUS_SYMBOL[c.status]} ${c.status}`;
 }
 
-/** The date part of an ISO instant; `missing` when there is none. */
-export function dateOnly(isoString: string | null, missing = '—'): string {
-  return isoString ? isoString.slice(0, 10) : missing;
-}
 
 /** `2026-12-01 (5d)`; the days drop off when the column is narrow. */
 export function expiresText(c: CredentialView, width = Infinity): string {

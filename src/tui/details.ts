@@ -1,6 +1,7 @@
 // What the details screen says about one credential: every field, as label/value lines.
 import type { CredentialView } from '../model/credential.js';
-import { statusText, dateOnly } from './columns.js';
+import { statusText } from './columns.js';
+import { dateOnly } from '../model/credential.js';
 
 export interface DetailLine {
   label: string;

@@ -2,7 +2,7 @@
 import type { CredentialView, OAuthSecret } from '../model/credential.js';
 import { MAX_LIVE_SECRETS } from '../ops/rotate.js';
 import type { HmacRotationResult, OAuthRotationResult } from '../ops/rotate-types.js';
-import { dateOnly } from './columns.js';
+import { dateOnly } from '../model/credential.js';
 
 export type ReportTone = 'ok' | 'fail' | 'skip' | 'info';
 export interface ReportLine {

@@ -1,7 +1,8 @@
 // Pure helpers of the one-time secret screen: masking, the OAuth environment snippet, the
 // profile name to suggest when saving an HMAC pair to the credentials file, and what to keep
 // of a secret if the app goes away before it is saved.
-import { holdSecret } from './unsaved-secrets.js';
+import { holdSecret, type NewSecret } from '../ops/held-secrets.js';
+export { secretLabel, secretLines } from '../ops/held-secrets.js';
 
 /** Hides all but the last 4 characters, so a user can tell two secrets apart without exposing one. */
 export function maskSecret(secret: string): string {
@@ -56,35 +57,10 @@ export function profileNameProblem(name: string): string | null {
   return null;
 }
 
-/** A secret the server has just created: it exists only here and in the component showing it. */
-export interface OneTimeSecret {
-  kind: 'hmac' | 'oauth';
-  /** HMAC: the API id. OAuth: the client id. */
-  id: string;
-  secret: string;
-  /** OAuth: the id of this secret among the client's secrets. */
-  secretId?: string;
-  /** OAuth client name; null for HMAC. */
-  name: string | null;
-  ownerName: string;
-  expiresAt: string | null;
-  /** Local profiles that hold the owner's previous HMAC key, which this one replaces. */
-  staleProfiles?: string[];
-}
+/** A secret the server has just created (the ops hold it from the moment it arrives). */
+export type OneTimeSecret = NewSecret;
 
-/** What a user needs to keep of a secret, in the form they would use it. */
-export function secretLines(s: OneTimeSecret): string[] {
-  if (s.kind === 'hmac') return [`veracode_api_key_id = ${s.id}`, `veracode_api_key_secret = ${s.secret}`];
-  return [`VERACODE_OAUTH_CLIENT_ID=${s.id}`, `VERACODE_OAUTH_CLIENT_SECRET=${s.secret}`];
-}
-
-export function secretLabel(s: OneTimeSecret): string {
-  return s.kind === 'hmac'
-    ? `HMAC key ${s.id} of ${s.ownerName}`
-    : `OAuth client "${s.name ?? s.id}" of ${s.ownerName}${s.secretId ? `, secret ${s.secretId}` : ''}`;
-}
-
-/** Holds the secret in the unsaved-secrets registry; call the result once it is safe. */
+/** Holds the secret in the held-secrets registry; call the result once it is safe. */
 export function holdOneTimeSecret(s: OneTimeSecret): () => void {
-  return holdSecret(secretLabel(s), secretLines(s));
+  return holdSecret(s).release;
 }

@@ -4,7 +4,7 @@ import type { Credential, CredentialType } from '../model/credential.js';
 import type { Caller, Organisation, User } from '../identity/types.js';
 import {
   cloneName, lifetimeDays, parseExpiry, validateDescription, validateName, validateRoles, type FieldError,
-} from './wizard-validate.js';
+} from '../ops/create-rules.js';
 import { ownerOptions, type OwnerOption } from './wizard-owners.js';
 
 export type WizardStep =

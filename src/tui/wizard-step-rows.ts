@@ -1,11 +1,11 @@
 // The wizard's text-only steps (the HMAC warning, the review, a failure) as parts that fit. Pure.
 import { ownerOf, type WizardState } from './wizard-state.js';
 import { currentHmacOf } from './wizard-submit.js';
-import { parseExpiry } from './wizard-validate.js';
+import { parseExpiry } from '../ops/create-rules.js';
 import { ownerLabel } from './wizard-owners.js';
 import { UNCERTAIN_ADVICE } from './wizard-failure.js';
 import { BLANK_ROW, fixed, labelled, marked, para, part, type Part } from './wizard-rows.js';
-import { dateOnly } from './columns.js';
+import { dateOnly } from '../model/credential.js';
 
 
 function review(state: WizardState, width: number): Part[] {

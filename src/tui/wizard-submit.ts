@@ -1,7 +1,7 @@
 // What the finished wizard sends, and what it replaces. Pure.
 import type { Credential } from '../model/credential.js';
 import type { CreateOAuthClientInput } from '../identity/types.js';
-import { parseExpiry } from './wizard-validate.js';
+import { parseExpiry } from '../ops/create-rules.js';
 import { ownerRoleNames, type WizardState } from './wizard-state.js';
 
 export type Submission =

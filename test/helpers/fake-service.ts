@@ -222,6 +222,7 @@ export function fakeContext(overrides: FakeContextOverrides = {}): AppContext & 
     credentialsPath: '/tmp/vcreds-test-credentials',
     readOnly: false,
     now: () => FAKE_NOW,
+    signingKeyId: () => null,
     proveHmacKey: async () => {},
     proveOAuthSecret: async () => {},
     ...rest,

@@ -1,7 +1,9 @@
 // `vcreds revoke ID [--yes]`.
 import type { Command } from 'commander';
 import { displayName } from '../../model/credential.js';
+import { signingKeyWarning } from '../../ops/actions.js';
 import { resolveCredential } from '../../ops/resolve.js';
+import { revokeCredential } from '../../ops/revoke.js';
 import type { CliState } from '../cli-state.js';
 import { CliError, UsageError } from '../errors.js';
 import { EXAMPLES } from '../help.js';
@@ -24,6 +26,8 @@ export function registerRevoke(program: Command, cli: CliState): void {
       const c = resolveCredential(views, id);
       if (c.status === 'revoked') throw new CliError(`${c.type} ${c.id} is already revoked`);
       const what = `${c.type === 'hmac' ? 'HMAC key' : 'OAuth client'} ${c.id} (${displayName(c)}${c.type === 'oauth' ? `, owner ${c.owner.userName}` : ''})`;
+      const self = signingKeyWarning('revoke', c, { readOnly: false, signingKeyId: session.ctx.signingKeyId() });
+      if (self) cli.warn(self);
       if (c.profiles.length) cli.warn(`profiles ${c.profiles.map((p) => `[${p}]`).join(', ')} hold this key; they will stop working.`);
       if (!o.yes) {
         const last4 = c.id.slice(-4);
@@ -32,8 +36,7 @@ export function registerRevoke(program: Command, cli: CliState): void {
           throw new CliError('not revoked: the confirmation did not match');
         }
       }
-      if (c.type === 'hmac') await session.ctx.service.revokeHmac(c.id);
-      else await session.ctx.service.revokeOAuthClient(c.id);
+      await revokeCredential(session.ctx, c);
       cli.out(`Revoked ${what}.`);
     });
 }

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { viewOf, type Credential } from '../../model/credential.js';
 import { resolveCredential } from '../../ops/resolve.js';
-import { rotateHmac, rotateOAuth } from '../../ops/rotate.js';
+import { hmacSecretNeedsSaving, rotateHmac, rotateOAuth } from '../../ops/rotate.js';
 import type { HmacRotationResult, OAuthRotationResult } from '../../ops/rotate-types.js';
 import type { CliState } from '../cli-state.js';
 import { CliError, EXIT } from '../errors.js';
@@ -40,6 +40,7 @@ export function registerRotate(program: Command, cli: CliState): void {
       if (target.type === 'hmac') {
         const r = await rotateHmac(ctx, target, { credentialsPath: ctx.credentialsPath });
         reportHmac(cli, r, Boolean(o.json));
+        r.held.release(); // printed (or safely in a proven profile)
         // The variables live in the caller's shell or CI settings: only the user can update them.
         if (ctx.connection.source === 'env' && session.keyId === target.id) {
           cli.warn('the rotated key is the one in VERACODE_API_KEY_ID/SECRET: put the new pair there (shell profile, CI secrets); the old one stops working within 24 hours.');
@@ -48,18 +49,14 @@ export function registerRotate(program: Command, cli: CliState): void {
       } else {
         const r = await rotateOAuth(ctx, target, { retireOld: Boolean(o.retireOld) });
         reportOAuth(cli, r, viewOf(target, ctx.now()).name ?? target.id, Boolean(o.json));
+        r.held.release(); // printed
         if (r.proof !== 'ok' || r.problems.length) cli.exitCode = EXIT.failed;
       }
     });
 }
 
-/** The secret is printed unless it sits, proven, in the credentials file. */
-function secretMustBeShown(r: HmacRotationResult): boolean {
-  return !(r.write === 'ok' && !r.restored);
-}
-
 function reportHmac(cli: CliState, r: HmacRotationResult, json: boolean): void {
-  const show = secretMustBeShown(r);
+  const show = hmacSecretNeedsSaving(r);
   for (const p of r.problems) cli.warn(p);
   if (json) {
     const { apiSecret, ...generated } = r.generated;
@@ -79,10 +76,10 @@ function reportHmac(cli: CliState, r: HmacRotationResult, json: boolean): void {
 function reportOAuth(cli: CliState, r: OAuthRotationResult, name: string, json: boolean): void {
   for (const p of r.problems) cli.warn(p);
   if (json) {
-    cli.out(JSON.stringify({ type: 'oauth', secret: r.secret, retiredSecretIds: r.retiredSecretIds ?? (r.retiredSecretId ? [r.retiredSecretId] : []), proof: r.proof, problems: r.problems }, null, 2));
+    cli.out(JSON.stringify({ type: 'oauth', secret: r.secret, retiredSecretIds: r.retiredSecretIds, proof: r.proof, problems: r.problems }, null, 2));
     return;
   }
-  const retired = r.retiredSecretIds ?? (r.retiredSecretId ? [r.retiredSecretId] : []);
+  const retired = r.retiredSecretIds;
   cli.out(
     [
       `New secret ${r.secret.secretId} for OAuth client "${name}"${r.proof === 'ok' ? ' (proven: a token was issued)' : r.proof === 'failed' ? ' (its token request FAILED)' : ''}.`,

@@ -105,8 +105,17 @@ export function createIdentityService(client: ApiClient, options: IdentityServic
     const missing = listCarries ? [] : parsed;
     let done = 0;
     if (missing.length) o.onProgress?.({ phase: 'credentials', done: 0, total: missing.length });
+    // One user's key refused (403 for that account, a 500 that outlived the retries) leaves that
+    // key unknown and says so; it does not cost the caller every other user's key.
+    const refused: { user: User; why: string }[] = [];
     const looked = await mapLimit(missing, concurrency, async (p) => {
-      const info = await credentialAt(`${BASE}/api_credentials/user_id/${enc(p.user.userId)}`, o.signal);
+      let info: ApiCredentialInfo | null = null;
+      try {
+        info = await credentialAt(`${BASE}/api_credentials/user_id/${enc(p.user.userId)}`, o.signal);
+      } catch (e) {
+        if (!isApiError(e) || e.kind !== 'http') throw e;
+        refused.push({ user: p.user, why: e.status ? `HTTP ${e.status}` : e.message });
+      }
       o.onProgress?.({ phase: 'credentials', done: ++done, total: missing.length });
       return info;
     }, o.signal);
@@ -118,7 +127,8 @@ export function createIdentityService(client: ApiClient, options: IdentityServic
       if (info) hmac.push(hmacOf(p.user, info, holding));
     }
     const clients = await oauthClients(undefined, o);
-    return { caller: me, users: parsed.map((p) => p.user), credentials: [...hmac, ...clients.credentials], maxTtlDays: oauth.MAX_TTL_DAYS, warnings: clients.warnings };
+    const warnings = refused.length ? [refusedWarning(refused), ...clients.warnings] : clients.warnings;
+    return { caller: me, users: parsed.map((p) => p.user), credentials: [...hmac, ...clients.credentials], maxTtlDays: oauth.MAX_TTL_DAYS, warnings };
   }
 
   async function listRoles(o: LoadOptions = {}): Promise<Role[]> {
@@ -196,6 +206,16 @@ export function createIdentityService(client: ApiClient, options: IdentityServic
     retireOAuthSecret: (clientId, secretId) => oauth.retireOAuthSecret(client, clientId, secretId),
     revokeOAuthClient: (clientId) => oauth.revokeOAuthClient(client, clientId),
   };
+}
+
+/** One line for every refused per-user lookup: how many, whose (the first few), and why. */
+export function refusedWarning(refused: readonly { user: User; why: string }[]): string {
+  const SHOWN = 3;
+  const names = refused.slice(0, SHOWN).map((r) => r.user.userName).join(', ');
+  const more = refused.length > SHOWN ? ` and ${refused.length - SHOWN} more` : '';
+  const whys = [...new Set(refused.map((r) => r.why))].slice(0, SHOWN).join(', ');
+  const n = refused.length;
+  return `the HMAC key of ${n} user${n === 1 ? '' : 's'} (${names}${more}) could not be looked up (${whys}); ${n === 1 ? 'it is' : 'they are'} unknown and not listed`;
 }
 
 function stripCaller(c: Caller): User {

@@ -1,6 +1,7 @@
 // /users, /users/search, /users/self, /users/{id}, /roles.
 import type { Caller } from './auth.js';
 import { pageOf, pageRequest } from './paging.js';
+import { queryBoolean, queryWord } from './query.js';
 import { forbidden, notFoundError, validationError, type Reply } from './replies.js';
 import { ROLE_BY_ID, ROLE_BY_NAME, ROLES } from './roles.js';
 import { callerOf, type Ctx, type Route } from './route-types.js';
@@ -13,7 +14,7 @@ function requireAdmin(caller: Caller): void {
 
 function listReply(ctx: Ctx, users: readonly DbUser[], path: string): Reply {
   const req = pageRequest(ctx.query, ctx.settings.pageSizeCap);
-  const detailed = ctx.query.get('detailed') === 'true';
+  const detailed = queryBoolean(ctx.query, 'detailed') ?? false;
   const how = { detailed, withCredentials: ctx.settings.usersCarryCredentials };
   return { status: 200, body: pageOf(users, req, 'users', `${BASE}${path}`, ctx.query, (u) => userJson(ctx.store, u, how)) };
 }
@@ -33,7 +34,7 @@ function searchUsers(ctx: Ctx): Reply {
   requireAdmin(callerOf(ctx));
   const q = ctx.query;
   const errors: string[] = [];
-  const userType = q.get('user_type');
+  const userType = queryWord(q, 'user_type');
   if (userType && userType !== 'user' && userType !== 'api') errors.push(`user_type: must be "user" or "api", got "${userType.slice(0, 20)}"`);
   const roleParam = q.get('role_id');
   const role = roleParam ? (ROLE_BY_ID.get(roleParam) ?? ROLE_BY_NAME.get(roleParam)) : undefined;
@@ -42,8 +43,8 @@ function searchUsers(ctx: Ctx): Reply {
   const term = q.get('search_term')?.toLowerCase();
   const apiId = q.get('api_id')?.toLowerCase();
   const apiOwner = apiId ? ctx.store.hmacById.get(apiId)?.user_id ?? '' : undefined;
-  const loginStatus = q.get('login_status');
-  const saml = q.get('saml_user');
+  const loginStatus = queryWord(q, 'login_status');
+  const saml = queryBoolean(q, 'saml_user');
   const team = q.get('team_id');
   const users = ctx.store.users.filter((u) =>
     (!term || [u.user_name, u.email_address ?? '', u.first_name, u.last_name].some((f) => f.toLowerCase().includes(term)))
@@ -51,7 +52,7 @@ function searchUsers(ctx: Ctx): Reply {
     && (!userType || (userType === 'api') === (u.account_type === 'API'))
     && (!role || u.roles.includes(role.role_name))
     && (!loginStatus || (loginStatus === 'active') === u.login_enabled)
-    && (!saml || (saml === 'true') === u.saml_user)
+    && (saml === undefined || saml === u.saml_user)
     && (!team || u.teams.some((t) => t.team_id === team)));
   return listReply(ctx, users, '/users/search');
 }

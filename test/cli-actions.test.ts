@@ -43,7 +43,7 @@ describe('create hmac', () => {
     assert.equal(r.code, 0, r.stderr);
     const fresh = liveHmacOf(user.user_id)!;
     assert.equal(r.stdout.split(fresh.secret).length - 1, 1, 'the secret appears exactly once');
-    assert.match(r.stderr, /previous pair stops working/);
+    assert.match(r.stderr, /previous pair keeps working until about \d{4}-\d\d-\d\d \d\d:\d\d UTC \(Veracode's 24-hour grace\)/);
     const env = { HOME: f.home, VERACODE_API_KEY_ID: fresh.api_id, VERACODE_API_KEY_SECRET: fresh.secret };
     const self = await run(f.args('api', '/api/authn/v2/users/self'), { env });
     assert.equal(self.code, 0, self.stderr);

@@ -2,7 +2,9 @@
 // failure is wanted.
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { listRecords } from '../src/credentials/journal.js';
+import { lockPathFor } from '../src/credentials/lock.js';
 import { connect } from '../src/connect.js';
 import type { AppContext } from '../src/app-context.js';
 import { viewOf } from '../src/model/credential.js';
@@ -38,9 +40,9 @@ describe('rotateHmac', () => {
 
   test('a failed write is reported, and the generated secret is still returned and proven', async () => {
     const m = f.emu.member;
-    f.writeCredentials(profileText('member', m.id, m.secret));
-    // A non-empty folder where the backup must go makes the write fail before the file changes.
-    mkdirSync(`${f.credentialsPath}.bak/x`, { recursive: true });
+    // A byte that is not UTF-8 (in a comment): readable, but the writer refuses to rewrite such a file.
+    f.writeCredentials(`# caf\xe9\n${profileText('member', m.id, m.secret)}`);
+    writeFileSync(f.credentialsPath, Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from(`\n${profileText('member', m.id, m.secret)}`)]));
     const before = readFileSync(f.credentialsPath, 'utf8');
     const r = await rotateHmac(ctx, await find(m.id));
     assert.equal(r.write, 'failed');
@@ -49,6 +51,48 @@ describe('rotateHmac', () => {
     assert.equal(readFileSync(f.credentialsPath, 'utf8'), before);
     assert.ok(r.problems.some((p) => /not updated/.test(p)));
     assert.ok(r.problems.every((p) => !p.includes(r.generated.apiSecret)));
+    // Not saved: the secret stays in the recovery journal, with the job it was for, until the caller lets go.
+    const [entry] = listRecords(f.credentialsPath).records;
+    assert.equal(entry!.entry.secret, r.generated.apiSecret);
+    assert.deepEqual(entry!.entry.intent, { action: 'rotate', profiles: [{ name: 'member', idPrefix: null, secretPrefix: null, replaces: m.id }] });
+    assert.equal(r.held.journalPath, entry!.path);
+    r.held.release();
+    assert.deepEqual(listRecords(f.credentialsPath).records, []);
+    assert.equal(existsSync(lockPathFor(f.credentialsPath)), false, 'the lock is released');
+  });
+
+  test('saved and proven: nothing is left in the journal, and no lock', async () => {
+    const m = f.emu.member;
+    f.writeCredentials(profileText('member', m.id, m.secret));
+    const r = await rotateHmac(ctx, await find(m.id));
+    assert.equal(r.proof, 'ok');
+    assert.equal(r.oldKey.revoked, 'no');
+    assert.ok(Date.parse(r.oldKey.worksUntil!) - Date.now() > 23 * 3_600_000, 'the previous key keeps working about 24 hours');
+    assert.deepEqual(listRecords(f.credentialsPath), { records: [], unreadable: [], dir: `${f.credentialsPath}.recovery` });
+    assert.equal(existsSync(lockPathFor(f.credentialsPath)), false);
+  });
+
+  test('revokeOld revokes the previous key once the new one is proven', async () => {
+    const m = f.emu.member;
+    f.writeCredentials(profileText('member', m.id, m.secret));
+    const r = await rotateHmac(ctx, await find(m.id), { revokeOld: true });
+    assert.equal(r.proof, 'ok');
+    assert.deepEqual(r.oldKey, { id: m.id, revoked: 'now', worksUntil: null });
+    assert.ok(f.data().hmac.find((h) => h.api_id === m.id)!.revoked, 'the old key is revoked on the server');
+    await assert.rejects(ctx.proveHmacKey({ id: m.id, secret: m.secret }));
+    await ctx.proveHmacKey({ id: r.generated.apiId, secret: r.generated.apiSecret });
+  });
+
+  test('a profile that no longer holds the key under the lock: refused before anything is generated', async () => {
+    const m = f.emu.member;
+    f.writeCredentials(profileText('member', f.emu.admin.id, f.emu.admin.secret));
+    const count = f.data().hmac.length;
+    await assert.rejects(rotateHmac(ctx, await find(m.id), { expectProfiles: ['member'] }), (err: Error) => {
+      assert.ok(err instanceof RotationRefused);
+      assert.match(err.message, new RegExp(`profile \\[member\\] no longer holds the key ${m.id} \\(\\[member\\] holds ${f.emu.admin.id}\\): another vcreds rotated or replaced it meanwhile; nothing was changed`));
+      return true;
+    });
+    assert.equal(f.data().hmac.length, count);
   });
 
   test('a failed proof restores the file', async () => {

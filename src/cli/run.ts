@@ -16,6 +16,7 @@ import { registerEmulator } from './commands/emulator.js';
 import { registerList, registerShow } from './commands/list.js';
 import { registerRevoke } from './commands/revoke.js';
 import { registerRotate } from './commands/rotate.js';
+import { registerRecover } from './commands/recover.js';
 import { runDefault } from './commands/interactive.js';
 
 const CHECK_UNKNOWN = CHECK_EXIT.UNKNOWN;
@@ -55,6 +56,7 @@ export function buildProgram(cli: CliState): Command {
   registerCreate(program, cli);
   registerRevoke(program, cli);
   registerRotate(program, cli);
+  registerRecover(program, cli);
   registerCheck(program, cli);
   registerDoctor(program, cli);
   registerApi(program, cli);

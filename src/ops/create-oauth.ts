@@ -7,6 +7,7 @@ import { refusalOf } from './actions.js';
 import type { FieldError } from './create-rules.js';
 import { holdSecret, type HeldSecret } from './held-secrets.js';
 import { OpRefused } from './op-refused.js';
+import { interruptedBy, setCriticalState } from './signal-guard.js';
 
 export class CreateRulesError extends Error {
   constructor(readonly errors: readonly FieldError[]) {
@@ -24,11 +25,18 @@ export interface CreatedOAuth {
 export async function createOAuthClient(ctx: AppContext, input: CreateOAuthClientInput, ownerName: string): Promise<CreatedOAuth> {
   const refusal = refusalOf('create', { readOnly: ctx.readOnly, signingKeyId: ctx.signingKeyId() });
   if (refusal) throw new OpRefused(refusal);
+  if (interruptedBy()) throw new OpRefused(`interrupted (${interruptedBy()}) before the client was created: nothing was changed`);
+  setCriticalState(`the server is creating the OAuth client "${input.name}" (vcreds waits for its answer: the secret is shown only once)`);
   const created = await ctx.service.createOAuthClient(input);
-  const held = holdSecret({
-    kind: 'oauth', id: created.client.id || created.secret.clientId, secret: created.secret.clientSecret,
-    secretId: created.secret.secretId, name: created.client.name ?? input.name,
-    ownerName: created.client.owner.userName || ownerName, expiresAt: created.secret.expiresAt ?? created.client.expiresAt,
-  });
+  // Journaled beside the credentials file the moment it arrives (held-secrets.ts).
+  const held = holdSecret(
+    {
+      kind: 'oauth', id: created.client.id || created.secret.clientId, secret: created.secret.clientSecret,
+      secretId: created.secret.secretId, name: created.client.name ?? input.name,
+      ownerName: created.client.owner.userName || ownerName, expiresAt: created.secret.expiresAt ?? created.client.expiresAt,
+    },
+    { credentialsPath: ctx.credentialsPath, ownerId: created.client.owner.userId || input.userId, intent: { action: 'create', profiles: [] } },
+  );
+  setCriticalState(`the OAuth client "${input.name}" was created and its secret is being printed`);
   return { created, held };
 }

@@ -22,6 +22,13 @@ export interface HmacRotationResult {
   restored: boolean;
   /** Human explanation of any failed step; the secret never appears in it. */
   problems: string[];
+  /** The key replaced: revoked now (revokeOld), or still working until the server's grace ends. */
+  oldKey: {
+    id: string;
+    revoked: 'now' | 'failed' | 'no';
+    /** ISO 8601: when the server retires it (24 h after the new pair), null once revoked. */
+    worksUntil: string | null;
+  };
 }
 
 export interface OAuthRotationResult {

@@ -3,6 +3,7 @@
 // replaced when the caller says so (`force`), since the key it holds would be lost.
 import { bareId, readCredentialsFile } from '../credentials/sources.js';
 import { CredentialsError } from '../credentials/errors.js';
+import { withCredentialsLock } from '../credentials/lock.js';
 import { writeProfiles, type WriteResult } from '../credentials/writer.js';
 import { refusalOf } from './actions.js';
 import { OpRefused } from './op-refused.js';
@@ -24,8 +25,11 @@ export function keyInProfile(path: string, profile: string): string | null {
 }
 
 export class ProfileHoldsOtherKey extends OpRefused {
-  constructor(readonly profile: string, readonly heldId: string) {
-    super(`profile [${profile}] holds another key (${heldId}); saving here would replace it`, 'Choose another profile, or replace it on purpose (--force).');
+  constructor(readonly profile: string, readonly heldId: string, readonly heldOwner: string | null = null) {
+    super(
+      `profile [${profile}] holds another key, ${heldId}${heldOwner ? ` of ${heldOwner}` : ' (owner unknown)'}; saving here would replace it`,
+      'Choose another profile, or replace it on purpose (--force).',
+    );
     this.name = 'ProfileHoldsOtherKey';
   }
 }
@@ -36,4 +40,12 @@ export function savePairToProfile(path: string, pair: SavePair, options: { readO
   const held = keyInProfile(path, pair.profile);
   if (held && bareId(held) !== bareId(pair.id) && !options.force) throw new ProfileHoldsOtherKey(pair.profile, held);
   return writeProfiles(path, [{ profile: pair.profile, id: pair.id, secret: pair.secret }]);
+}
+
+/**
+ * savePairToProfile under the credentials file's lock (re-read under it), for a caller that does
+ * not already hold it: the TUI's secret screen. A second vcreds waits, or this fails naming it.
+ */
+export function savePairLocked(path: string, pair: SavePair, options: { readOnly: boolean; force?: boolean; lockWaitMs?: number }): Promise<WriteResult> {
+  return withCredentialsLock(path, () => savePairToProfile(path, pair, options), { waitMs: options.lockWaitMs });
 }

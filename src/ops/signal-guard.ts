@@ -10,6 +10,7 @@
 // Usable from the CLI and from the TUI: the TUI's own signal handlers ask `isCritical()` and leave
 // the signal to this guard while it is true (`whenIdle()` resolves once nothing is critical).
 import { writeSync } from 'node:fs';
+import { handOverHeldSecrets } from './held-secrets.js';
 
 export type GuardedSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
 
@@ -126,7 +127,9 @@ async function leave(): Promise<void> {
         io.note(`vcreds: while stopping: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
-    io.note(`vcreds: stopped by ${signal}${state ? `: ${state}` : ''}.`);
+    // Whatever the work did not save or print is printed now (and leaves the journal).
+    const handedOver = handOverHeldSecrets();
+    io.note(`vcreds: stopped by ${signal}${state ? `: ${state}` : ''}${handedOver ? `; ${handedOver}` : ''}.`);
     uninstall();
     const waiters = idleWaiters;
     idleWaiters = [];

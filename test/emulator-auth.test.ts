@@ -85,10 +85,11 @@ describe('emulator: HMAC verification', () => {
 describe('emulator: key states and permissions', () => {
   const c = clock();
   let emu: RunningEmulator;
-  before(async () => { emu = await startEmulator({ now: c.now }); });
+  // Grace 0: these tests are about immediate revocation (the 24-hour renewal grace has its own, hardening-emulator).
+  before(async () => { emu = await startEmulator({ now: c.now, renewalGraceHours: 0 }); });
   after(() => emu.close());
 
-  test('a revoked key is refused, and generating a pair revokes the old one at once', async () => {
+  test('a revoked key is refused, and with no renewal grace generating a pair revokes the old one at once', async () => {
     const made = await call(emu, emu.member, '/api_credentials', c.now, { method: 'POST' });
     assert.equal(made.status, 200);
     assert.match(made.body.api_id, /^[0-9a-f]{32}$/);

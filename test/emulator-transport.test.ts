@@ -51,8 +51,10 @@ describe('emulator: rate limit and faults', () => {
     await withEmulator({ now: c.now }, async (emu) => {
       emu.setFaultSchedule?.(['drop-response']);
       await assert.rejects(call(emu, emu.member, '/api_credentials', c.now, { method: 'POST' }));
-      const old = await call(emu, emu.member, '/users/self', c.now);
-      assert.equal(old.body.message, 'API credentials revoked');
+      // The member's current pair is a new one; the old pair works through its renewal grace.
+      const own = await call(emu, emu.member, '/api_credentials', c.now);
+      assert.equal(own.status, 200);
+      assert.notEqual(own.body.api_id, emu.member.id);
     });
   });
 
@@ -83,6 +85,8 @@ describe('emulator: persistence and output', () => {
       const self = await call(emu, { id: made!.api_id, secret: made!.api_secret }, '/users?size=100', c.now);
       assert.equal(self.status, 200);
       assert.equal(self.body.page.total_elements, 30);
+      // The end of the old key's renewal grace was saved too: past it, the old key is refused.
+      c.advance(24 * 3_600_000 + 1);
       const old = await call(emu, firstAdmin, '/users/self', c.now);
       assert.equal(old.status, 401);
       assert.equal(old.body.message, 'API credentials revoked');

@@ -44,3 +44,57 @@ describe('query values as Spring reads them', () => {
     assert.match(JSON.stringify(bad.body), /detailed/);
   });
 });
+
+describe('renewal grace: a superseded HMAC pair works for 24 hours', () => {
+  const HOUR = 3_600_000;
+
+  test('the previous pair still authenticates, reads and revokes by id, and stops at the end of the grace', async () => {
+    const c = clock();
+    const emu = await startEmulator({ seed: 5, users: 10, now: c.now });
+    try {
+      const made = await call(emu, emu.member, '/api_credentials', c.now, { method: 'POST' });
+      assert.equal(made.status, 200);
+      // The old pair still works, and the caller's current pair is the new one.
+      const own = await call(emu, emu.member, '/api_credentials', c.now);
+      assert.equal(own.status, 200);
+      assert.equal(own.body.api_id, made.body.api_id);
+      const old = await call(emu, emu.admin, `/api_credentials/${emu.member.id}`, c.now);
+      assert.equal(old.status, 200);
+      assert.equal(Date.parse(old.body.revocation_ts.replace('+0000', 'Z')), c.now() + 24 * HOUR);
+      c.advance(24 * HOUR - 1000);
+      assert.equal((await call(emu, emu.member, '/users/self', c.now)).status, 200);
+      c.advance(2000);
+      const late = await call(emu, emu.member, '/users/self', c.now);
+      assert.equal(late.status, 401);
+      assert.equal(late.body.message, 'API credentials revoked');
+      // Revoked, it is still readable by id.
+      assert.equal((await call(emu, emu.admin, `/api_credentials/${emu.member.id}`, c.now)).status, 200);
+    } finally {
+      await emu.close();
+    }
+  });
+
+  test('DELETE /api_credentials/{id} revokes a superseded pair at once', async () => {
+    const c = clock();
+    const emu = await startEmulator({ seed: 5, users: 10, now: c.now });
+    try {
+      assert.equal((await call(emu, emu.admin, `/api_credentials/user_id/${emu.member.userId}`, c.now, { method: 'POST' })).status, 200);
+      assert.equal((await call(emu, emu.member, '/users/self', c.now)).status, 200);
+      assert.equal((await call(emu, emu.admin, `/api_credentials/${emu.member.id}`, c.now, { method: 'DELETE' })).status, 204);
+      assert.equal((await call(emu, emu.member, '/users/self', c.now)).status, 401);
+    } finally {
+      await emu.close();
+    }
+  });
+
+  test('renewalGraceHours 0 revokes the previous pair at once', async () => {
+    const c = clock();
+    const emu = await startEmulator({ seed: 5, users: 10, now: c.now, renewalGraceHours: 0 });
+    try {
+      assert.equal((await call(emu, emu.member, '/api_credentials', c.now, { method: 'POST' })).status, 200);
+      assert.equal((await call(emu, emu.member, '/users/self', c.now)).status, 401);
+    } finally {
+      await emu.close();
+    }
+  });
+});

@@ -31,7 +31,19 @@ test('an HMAC credential: bare api id, no name, owner and roles from the user', 
     roles: [{ name: 'uploadapi', description: 'Upload API' }, { name: 'resultsapi' }],
     secrets: [],
     profiles: ['ci'],
+    supersededUntil: null,
   });
+});
+
+test('with a clock, a revocation time in the future is the end of a renewal grace, not a revocation', () => {
+  const p = parseUser(wireUser);
+  const info = { ...p.apiCredential!, revokedAt: '2030-01-01T00:00:00.000Z' };
+  const before = hmacCredential(p.user, info, [], Date.parse('2029-12-31T12:00:00Z'));
+  assert.equal(before.revokedAt, null);
+  assert.equal(before.supersededUntil, '2030-01-01T00:00:00.000Z');
+  const afterwards = hmacCredential(p.user, info, [], Date.parse('2030-01-02T00:00:00Z'));
+  assert.equal(afterwards.revokedAt, '2030-01-01T00:00:00.000Z');
+  assert.equal(afterwards.supersededUntil, null);
 });
 
 test('a user without the api_credentials key is told apart from one whose value is null', () => {

@@ -38,8 +38,9 @@ test('an admin generates an HMAC pair for a user: the new key works; once revoke
   }
 });
 
-test('generating a pair for yourself: the previous pair is refused, and the client goes on with the new one', async () => {
-  const emu = await startEmulator({ users: 20 });
+test('generating a pair for yourself with no renewal grace: the previous pair is refused, and the client goes on with the new one', async () => {
+  // Grace 0, as a server that revokes at once would: the session must not depend on the old pair.
+  const emu = await startEmulator({ users: 20, renewalGraceHours: 0 });
   try {
     const client = createApiClient({ baseUrl: emu.apiUrl, auth: { kind: 'hmac', id: emu.member.id, secret: emu.member.secret }, env: {} });
     const service = createIdentityService(client);

@@ -88,3 +88,13 @@ test('text search: name, id, owner or role, any case; the indices point into the
   assert.deepEqual(filteredIndices(views, EMPTY_FILTER, 'example.com'), [0, 1, 2, 4]);
   assert.deepEqual(filteredIndices(views, { ...EMPTY_FILTER, statuses: ['expired'] }, 'example'), [2]);
 });
+
+test('a superseded pair: superseded until its grace ends, then revoked; expiry first if it comes sooner', () => {
+  const status = statusOf;
+  const now = Date.parse('2030-01-01T00:00:00Z');
+  const c = { expiresAt: '2030-06-01T00:00:00Z', revokedAt: null, supersededUntil: '2030-01-01T12:00:00Z' };
+  assert.equal(status(c, now), 'superseded');
+  assert.equal(status(c, Date.parse('2030-01-01T12:00:00Z')), 'revoked');
+  assert.equal(status({ ...c, expiresAt: '2029-12-31T00:00:00Z' }, now), 'expired');
+  assert.equal(status({ ...c, supersededUntil: null }, now), 'active');
+});

@@ -1,5 +1,5 @@
 // How credentials look on stdout: the exact JSON of `list --json`, table rows, CSV, and `show`.
-import type { CredentialView } from '../model/credential.js';
+import type { CredentialStatus, CredentialView } from '../model/credential.js';
 import { displayName } from '../model/credential.js';
 import { escapeControl } from '../text/escape.js';
 import type { Painter } from './output.js';
@@ -11,7 +11,7 @@ export interface CredentialJson {
   type: 'hmac' | 'oauth';
   name: string | null;
   owner: { userId: string; userName: string; accountType: 'user' | 'api' };
-  status: 'active' | 'expiring' | 'expired' | 'revoked';
+  status: CredentialStatus;
   expiresAt: string | null;
   daysLeft: number | null;
   createdAt: string | null;
@@ -49,11 +49,18 @@ export function credentialDetailJson(c: CredentialView) {
     ...credentialJson(c),
     description: c.description,
     urgent: c.urgent,
+    supersededUntil: isoUtc(c.supersededUntil ?? null),
     secrets: c.secrets.map((s) => ({ secretId: s.secretId, createdAt: isoUtc(s.createdAt), expiresAt: isoUtc(s.expiresAt) })),
   };
 }
 
+/** A superseded pair: until when it still works, to the minute (UTC). */
+function worksUntil(c: CredentialView): string {
+  return `works until ${(isoUtc(c.supersededUntil ?? null) ?? '?').slice(0, 16).replace('T', ' ')} UTC`;
+}
+
 export function expiresText(c: CredentialView): string {
+  if (c.status === 'superseded') return `superseded, ${worksUntil(c)}`;
   if (!c.expiresAt) return 'never';
   const date = (isoUtc(c.expiresAt) ?? '').slice(0, 10);
   if (c.status === 'revoked' || c.daysLeft === null) return date;
@@ -86,6 +93,8 @@ function statusStyle(c: CredentialView): Parameters<Painter>[0] | null {
       return c.urgent ? 'red' : 'yellow';
     case 'revoked':
       return 'dim';
+    case 'superseded':
+      return 'yellow';
     default:
       return 'green';
   }
@@ -145,7 +154,7 @@ export function credentialDetail(c: CredentialView, paint: Painter): string {
   fields.push(
     ['Owner', `${c.owner.userName} (${c.owner.accountType === 'api' ? 'API service account' : 'user'}, ${c.owner.userId})`],
     ['Status', style ? paint(style, c.status + (c.urgent ? ' (urgent)' : '')) : c.status],
-    ['Expires', expiresText(c)],
+    ['Expires', c.status === 'superseded' ? `${(isoUtc(c.expiresAt) ?? 'never').slice(0, 10)}, but superseded by a newer pair: it ${worksUntil(c)}` : expiresText(c)],
     ['Created', isoUtc(c.createdAt) ?? 'unknown'],
     ['Revoked', isoUtc(c.revokedAt) ?? '-'],
     ['Roles', c.roles.map((r) => r.name).join(', ') || '-'],

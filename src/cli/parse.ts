@@ -16,7 +16,7 @@ function listOf<T extends string>(allowed: readonly T[]) {
 }
 
 export const parseTypes = listOf<CredentialType>(['hmac', 'oauth']);
-export const parseStatuses = listOf<CredentialStatus>(['active', 'expiring', 'expired', 'revoked']);
+export const parseStatuses = listOf<CredentialStatus>(['active', 'expiring', 'expired', 'revoked', 'superseded']);
 export const parseAccounts = listOf<AccountType>(['user', 'api']);
 
 export function parseRegion(value: string): RegionName {

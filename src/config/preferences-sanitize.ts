@@ -8,7 +8,7 @@ import { COLUMN_IDS, DEFAULT_COLUMNS, type ColumnId, type Preferences } from './
 const SORT_KEYS = Object.keys({ expires: true, name: true, owner: true, type: true, status: true, created: true } satisfies Record<SortKey, true>);
 const DIRECTIONS = Object.keys({ asc: true, desc: true } satisfies Record<SortDirection, true>);
 const TYPES = Object.keys({ hmac: true, oauth: true } satisfies Record<CredentialType, true>);
-const STATUSES = Object.keys({ active: true, expiring: true, expired: true, revoked: true } satisfies Record<CredentialStatus, true>);
+const STATUSES = Object.keys({ active: true, expiring: true, expired: true, revoked: true, superseded: true } satisfies Record<CredentialStatus, true>);
 const ACCOUNTS = Object.keys({ user: true, api: true } satisfies Record<AccountType, true>);
 
 export function defaultPreferences(): Preferences {

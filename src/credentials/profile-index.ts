@@ -2,7 +2,7 @@
 import { statSync } from 'node:fs';
 import { bareId, readCredentialsFile } from './sources.js';
 
-export type ProfileLookup = (apiId: string) => string[];
+export type ProfileLookup = ((apiId: string) => string[]) & { ids?: readonly string[] };
 
 const NONE: ProfileLookup = () => [];
 
@@ -34,7 +34,7 @@ export function profileSnapshots(path: string): () => ProfileLookup {
       } catch {
         // An unreadable file shows no profile markers; connecting already reported it if it matters.
       }
-      lookup = (apiId) => byId.get(bareId(apiId)) ?? [];
+      lookup = Object.assign((apiId: string) => byId.get(bareId(apiId)) ?? [], { ids: [...byId.keys()] });
     }
     return lookup;
   };

@@ -42,6 +42,11 @@ export interface EmulatorOptions {
   pageSizeCap?: number;
   /** When false, GET /users?detailed=true omits api_credentials (forces per-user lookups). Default true. */
   usersCarryCredentials?: boolean;
+  /**
+   * Hours a superseded HMAC pair keeps working after its owner generates a new one: Veracode
+   * documents that the previous pair is revoked 24 hours later. 0 revokes it at once. Default 24.
+   */
+  renewalGraceHours?: number;
   /** Log each request line (method, path, status) to this function; never secrets. */
   log?: (line: string) => void;
 }

@@ -1,4 +1,6 @@
-// /api_credentials: one HMAC pair per user; generating a pair revokes the previous one at once.
+// /api_credentials: one current HMAC pair per user. Generating a pair supersedes the previous one,
+// which keeps working through the renewal grace (Veracode: 24 hours) and is revoked then; the
+// previous id stays readable and revocable by id (GET/DELETE /api_credentials/{id}).
 import { forbidden, notFoundError, type Reply } from './replies.js';
 import { callerOf, type Ctx, type Route } from './route-types.js';
 import type { DbHmac, DbUser } from './store-types.js';

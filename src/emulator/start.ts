@@ -9,7 +9,7 @@ import { loadData, saveData } from './persistence.js';
 import { RateLimiter } from './rate-limit.js';
 import { seedOrganisation } from './seed.js';
 import { createEmulatorServer } from './server.js';
-import { Store } from './store.js';
+import { DEFAULT_RENEWAL_GRACE_HOURS, Store } from './store.js';
 import { TokenStore } from './tokens.js';
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
@@ -20,7 +20,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const loaded = file ? loadData(file) : undefined;
   const data = loaded ?? seedOrganisation(options.seed ?? 1, options.users ?? 24, now());
   const save = file ? () => saveData(file, data) : () => {};
-  const store = new Store(data, save);
+  const graceHours = options.renewalGraceHours ?? DEFAULT_RENEWAL_GRACE_HOURS;
+  const store = new Store(data, save, graceHours * 3_600_000);
   const demo = ensureDemoKeys(store, now());
   if (!loaded) save();
   const maxTtlDays = options.maxTtlDays ?? 365;

@@ -30,6 +30,7 @@ export interface DbHmac {
   secret: string;
   created: number;
   expiration: number;
+  /** When it is (or will be) revoked: in the future while a superseded pair is in its renewal grace. */
   revoked: number | null;
   revoked_by: string | null;
   /** Which timestamp form this record is rendered in (seeded variety). */

@@ -4,13 +4,17 @@ import type { DbClient, DbHmac, DbSecret, DbUser, StoreData } from './store-type
 import { DAY_MS } from './time.js';
 
 export const HMAC_TTL_DAYS = 365;
+/** Veracode revokes the previous HMAC pair 24 hours after a new one is generated. */
+export const DEFAULT_RENEWAL_GRACE_HOURS = 24;
+const HOUR_MS = 3_600_000;
 
 export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 
+/** Works now: not (yet) revoked and not expired. A superseded pair works until its revocation time. */
 export function isLiveHmac(h: DbHmac, now: number): boolean {
-  return h.revoked === null && h.expiration > now;
+  return (h.revoked === null || h.revoked > now) && h.expiration > now;
 }
 
 export function isLiveSecret(s: DbSecret, now: number): boolean {
@@ -29,6 +33,8 @@ export class Store {
   constructor(
     readonly data: StoreData,
     private readonly onChange: () => void = () => {},
+    /** How long a superseded pair keeps working (see EmulatorOptions.renewalGraceHours). */
+    private readonly renewalGraceMs = DEFAULT_RENEWAL_GRACE_HOURS * HOUR_MS,
   ) {
     for (const u of data.users) {
       this.usersById.set(u.user_id, u);
@@ -66,11 +72,16 @@ export class Store {
     return list?.[list.length - 1];
   }
 
-  /** Generates a new pair; the owner's previous pairs stop working at once. */
+  /**
+   * Generates a new pair. The owner's previous pairs are superseded: each is revoked once the
+   * renewal grace is over (a revocation time in the future), and keeps working until then. A pair
+   * already due earlier keeps its earlier time.
+   */
   generateHmac(userId: string, now: number, by: string): { hmac: DbHmac; secret: string } {
+    const until = now + this.renewalGraceMs;
     for (const old of this.hmacByUser.get(userId) ?? []) {
-      if (old.revoked === null) {
-        old.revoked = now;
+      if (old.revoked === null || old.revoked > until) {
+        old.revoked = until;
         old.revoked_by = by;
       }
     }
@@ -90,8 +101,9 @@ export class Store {
     return { hmac, secret };
   }
 
+  /** Revokes now; a superseded pair still in its grace is revoked now too. */
   revokeHmac(h: DbHmac, now: number, by: string): void {
-    if (h.revoked !== null) return;
+    if (h.revoked !== null && h.revoked <= now) return;
     h.revoked = now;
     h.revoked_by = by;
     this.onChange();

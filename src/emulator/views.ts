@@ -13,6 +13,11 @@ export function roleJson(name: string): Record<string, unknown> {
     : { role_name: name, role_description: name };
 }
 
+/**
+ * A superseded pair carries its coming revocation as `revocation_ts` in the future: until then it
+ * still works. (How Veracode marks that time is not documented; this is the emulator's choice,
+ * and vcreds reads a future revocation_ts the same way.)
+ */
 export function hmacJson(h: DbHmac): Record<string, unknown> {
   const out: Record<string, unknown> = { api_id: h.api_id, expiration_ts: formatTs(h.expiration, h.form) };
   if (h.revoked !== null) {

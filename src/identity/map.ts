@@ -8,7 +8,12 @@ export function ownerOf(user: Pick<User, 'userId' | 'userName' | 'accountType'>)
   return { userId: user.userId, userName: user.userName, accountType: user.accountType };
 }
 
-export function hmacCredential(user: User, info: ApiCredentialInfo, profiles: string[] = []): Credential {
+/**
+ * `now` splits a revocation time: one in the future is the end of a superseded pair's renewal
+ * grace (it still works until then), one in the past is a revocation. Without `now`, as sent.
+ */
+export function hmacCredential(user: User, info: ApiCredentialInfo, profiles: string[] = [], now?: number): Credential {
+  const pending = now !== undefined && info.revokedAt !== null && Date.parse(info.revokedAt) > now;
   return {
     id: info.apiId,
     type: 'hmac',
@@ -17,10 +22,11 @@ export function hmacCredential(user: User, info: ApiCredentialInfo, profiles: st
     owner: ownerOf(user),
     expiresAt: info.expiresAt,
     createdAt: info.createdAt,
-    revokedAt: info.revokedAt,
+    revokedAt: pending ? null : info.revokedAt,
     // The owner's roles, shared rather than copied: roles are read-only values (wire.ts).
     roles: user.roles,
     secrets: [],
     profiles,
+    supersededUntil: pending ? info.revokedAt : null,
   };
 }

@@ -1,10 +1,12 @@
 // The Identity service over the real API (shared §4; OAuth clients through oauth-clients.ts).
 import type { ApiClient } from '../api/client.js';
+import type { ProfileLookup } from '../credentials/profile-index.js';
 import { isApiError } from '../api/errors.js';
 import type { Credential, Role } from '../model/credential.js';
 import { hmacCredential } from './map.js';
 import * as oauth from './oauth-clients.js';
 import { fetchAllPages, getShaped, mapLimit, readShape } from './paging.js';
+import { stillWorking } from './superseded.js';
 import type { Caller, GeneratedHmac, IdentityService, LoadOptions, Organisation, User } from './types.js';
 import { callerOf, parseApiCredential, parseGeneratedHmac, parsePage, parseRole, parseUser, type ApiCredentialInfo, type ParsedUser } from './wire.js';
 
@@ -19,7 +21,7 @@ export interface IdentityServiceOptions {
    * A snapshot of which local profiles hold each API id (from the credentials file), taken once
    * per load or lookup rather than once per credential.
    */
-  profiles?: () => (apiId: string) => string[];
+  profiles?: () => ProfileLookup;
 }
 
 function is(e: unknown, ...statuses: number[]): boolean {
@@ -29,6 +31,9 @@ function is(e: unknown, ...statuses: number[]): boolean {
 export function createIdentityService(client: ApiClient, options: IdentityServiceOptions = {}): IdentityService {
   const concurrency = Math.max(1, options.concurrency ?? 8);
   const profiles = options.profiles ?? (() => () => []);
+  const now = options.now ?? Date.now;
+  // Ids this service saw replaced by a newer pair: asked about by id while they still work.
+  const replaced = new Set<string>();
   // Users seen in the last load, so generating for one of them needs no extra lookup.
   const knownUsers = new Map<string, User>();
   const ownerByApiId = new Map<string, User>();
@@ -36,8 +41,22 @@ export function createIdentityService(client: ApiClient, options: IdentityServic
 
   const hmacOf = (user: User, info: ApiCredentialInfo, holding = profiles()): Credential => {
     ownerByApiId.set(info.apiId, user);
-    return hmacCredential(user, info, holding(info.apiId));
+    return hmacCredential(user, info, holding(info.apiId), now());
   };
+
+  /** Pairs that a newer one replaced but that still work: ids seen replaced, ids in local profiles. */
+  async function supersededPairs(listed: readonly Credential[], holding: ProfileLookup, o: LoadOptions): Promise<Credential[]> {
+    const candidates = [...replaced, ...(holding.ids ?? [])].map((id) => id.toLowerCase());
+    if (!candidates.length) return [];
+    return stillWorking({
+      candidates,
+      listed: new Set(listed.filter((c) => c.type === 'hmac').map((c) => c.id.toLowerCase())),
+      lookup: (id) => getHmac(id, o.signal),
+      concurrency,
+      signal: o.signal,
+      now: now(),
+    }, (id) => replaced.delete(id));
+  }
 
   async function self(o: LoadOptions = {}): Promise<Caller> {
     const parsed = await getShaped(client, `${BASE}/users/self`, parseUser, { query: { detailed: true }, signal: o.signal });
@@ -59,8 +78,11 @@ export function createIdentityService(client: ApiClient, options: IdentityServic
   async function ownOrganisation(me: Caller, o: LoadOptions): Promise<Organisation> {
     const own = await credentialAt(`${BASE}/api_credentials`, o.signal);
     o.onProgress?.({ phase: 'credentials', done: 1, total: 1 });
+    const holding = profiles();
+    const hmac = own ? [hmacOf(me, own, holding)] : [];
+    hmac.push(...(await supersededPairs(hmac, holding, o)));
     const clients = await oauthClients(me.userId, o);
-    const credentials = [...(own ? [hmacOf(me, own)] : []), ...clients.credentials];
+    const credentials = [...hmac, ...clients.credentials];
     return { caller: me, users: [stripCaller(me)], credentials, maxTtlDays: oauth.MAX_TTL_DAYS, warnings: clients.warnings };
   }
 
@@ -126,6 +148,7 @@ export function createIdentityService(client: ApiClient, options: IdentityServic
       const info = p.apiCredential === undefined ? lookedUp.get(p.user.userId) ?? null : p.apiCredential;
       if (info) hmac.push(hmacOf(p.user, info, holding));
     }
+    hmac.push(...(await supersededPairs(hmac, holding, o)));
     const clients = await oauthClients(undefined, o);
     const warnings = refused.length ? [refusedWarning(refused), ...clients.warnings] : clients.warnings;
     return { caller: me, users: parsed.map((p) => p.user), credentials: [...hmac, ...clients.credentials], maxTtlDays: oauth.MAX_TTL_DAYS, warnings };
@@ -159,17 +182,22 @@ export function createIdentityService(client: ApiClient, options: IdentityServic
     const me = caller ?? (await self());
     const forSelf = !userId || userId === me.userId;
     const path = forSelf ? `${BASE}/api_credentials` : `${BASE}/api_credentials/user_id/${enc(userId)}`;
+    // The owner's pairs known so far are about to be superseded: worth asking about by id later.
+    const previous = [...ownerByApiId].filter(([, u]) => u.userId === owner.userId).map(([id]) => id.toLowerCase());
     const body = await client.request<unknown>('POST', path);
     const g = readShape('POST', path, body, parseGeneratedHmac);
+    for (const id of previous) replaced.add(id);
     // The server has just revoked the caller's previous pair, the one this client signs with.
     if (forSelf) client.useHmacKey({ id: g.apiId, secret: g.apiSecret });
     return { ...g, owner: { userId: owner.userId, userName: owner.userName, accountType: owner.accountType } };
   }
 
-  async function getHmac(apiId: string): Promise<Credential | null> {
-    const info = await credentialAt(`${BASE}/api_credentials/${enc(apiId)}`);
+  /** Any id, current or not: a superseded or revoked pair is still readable by its id. */
+  async function getHmac(apiId: string, signal?: AbortSignal): Promise<Credential | null> {
+    const info = await credentialAt(`${BASE}/api_credentials/${enc(apiId)}`, signal);
     if (!info) return null;
-    const owner = ownerByApiId.get(info.apiId) ?? (await ownerOfApiId(info.apiId));
+    // Only an administrator may search users; anyone else can read only their own pairs.
+    const owner = ownerByApiId.get(info.apiId) ?? (caller && !caller.isAdmin ? stripCaller(caller) : await ownerOfApiId(info.apiId));
     return hmacOf(owner, info);
   }
 

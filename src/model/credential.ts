@@ -2,7 +2,8 @@
 
 export type CredentialType = 'hmac' | 'oauth';
 export type AccountType = 'user' | 'api';
-export type CredentialStatus = 'active' | 'expiring' | 'expired' | 'revoked';
+/** 'superseded': an HMAC pair replaced by a newer one, still working until `supersededUntil`. */
+export type CredentialStatus = 'active' | 'expiring' | 'expired' | 'revoked' | 'superseded';
 
 /** Veracode e-mails a week and a day before expiry; we warn at the same two points. */
 export const EXPIRING_WITHIN_DAYS = 7;
@@ -43,6 +44,11 @@ export interface Credential {
   secrets: OAuthSecret[];
   /** Names of the local profiles in ~/.veracode/credentials that hold this key (HMAC only). */
   profiles: string[];
+  /**
+   * HMAC only: its owner generated a newer pair, and this one keeps working until then (Veracode
+   * revokes the previous pair 24 hours after a new one is generated). Absent or null otherwise.
+   */
+  supersededUntil?: string | null;
 }
 
 export interface CredentialView extends Credential {
@@ -60,17 +66,21 @@ export function daysLeft(expiresAt: string | null, now: number): number | null {
   return Math.ceil((t - now) / DAY_MS);
 }
 
-export function statusOf(c: Pick<Credential, 'expiresAt' | 'revokedAt'>, now: number): CredentialStatus {
+export function statusOf(c: Pick<Credential, 'expiresAt' | 'revokedAt' | 'supersededUntil'>, now: number): CredentialStatus {
   if (c.revokedAt) return 'revoked';
-  if (!c.expiresAt) return 'active';
-  const t = Date.parse(c.expiresAt);
+  const until = c.supersededUntil ? Date.parse(c.supersededUntil) : NaN;
+  const superseded = !Number.isNaN(until);
+  // The grace is over: the server has revoked it by now.
+  if (superseded && until <= now) return 'revoked';
+  const t = c.expiresAt ? Date.parse(c.expiresAt) : NaN;
+  if (!Number.isNaN(t) && t <= now) return 'expired';
+  if (superseded) return 'superseded';
   if (Number.isNaN(t)) return 'active';
-  if (t <= now) return 'expired';
   if (t - now <= EXPIRING_WITHIN_DAYS * DAY_MS) return 'expiring';
   return 'active';
 }
 
-export function isUrgent(c: Pick<Credential, 'expiresAt' | 'revokedAt'>, now: number): boolean {
+export function isUrgent(c: Pick<Credential, 'expiresAt' | 'revokedAt' | 'supersededUntil'>, now: number): boolean {
   if (statusOf(c, now) !== 'expiring') return false;
   return Date.parse(c.expiresAt!) - now <= URGENT_WITHIN_DAYS * DAY_MS;
 }

@@ -51,7 +51,7 @@ export interface SortOrder {
 
 export const DEFAULT_SORT: SortOrder = { key: 'expires', direction: 'asc' };
 
-const STATUS_RANK: Record<CredentialStatus, number> = { expired: 0, expiring: 1, active: 2, revoked: 3 };
+const STATUS_RANK: Record<CredentialStatus, number> = { expired: 0, expiring: 1, superseded: 1, active: 2, revoked: 3 };
 
 function compareNullableTime(a: string | null, b: string | null): number {
   if (a === b) return 0;

@@ -68,6 +68,12 @@ function whenText(ms: number, days: 'up' | 'down'): string {
 
 function judge(c: CredentialView, t: CheckThresholds): { state: CheckState; message: string } {
   if (c.status === 'revoked') return { state: 'CRITICAL', message: `revoked ${c.revokedAt ? c.revokedAt.slice(0, 10) : ''}`.trim() };
+  if (c.status === 'superseded' && c.supersededUntil) {
+    // A newer pair replaced it: it stops working when the renewal grace ends, whatever its expiry.
+    const left = Date.parse(c.supersededUntil) - t.now;
+    const message = `superseded by a newer pair; stops working in ${whenText(left, 'up')} (${c.supersededUntil.slice(0, 16).replace('T', ' ')} UTC)`;
+    return { state: left <= t.critical * DAY_MS ? 'CRITICAL' : left <= t.warn * DAY_MS ? 'WARNING' : 'OK', message };
+  }
   const expiry = c.expiresAt ? Date.parse(c.expiresAt) : NaN;
   if (Number.isNaN(expiry)) return { state: 'OK', message: 'has no expiry date' };
   const left = expiry - t.now;

@@ -13,7 +13,7 @@ export interface Finding {
 
 /** What the server said about one local key. */
 export type KeyVerdict =
-  | { kind: 'status'; status: CredentialStatus; expiresAt: string | null; daysLeft: number | null }
+  | { kind: 'status'; status: CredentialStatus; expiresAt: string | null; daysLeft: number | null; supersededUntil?: string | null }
   | { kind: 'rejected'; message: string }
   | { kind: 'unreachable'; message: string }
   | { kind: 'invalid'; message: string }
@@ -166,6 +166,12 @@ function verdictFinding(k: LocalKey): Finding {
           return { severity: 'error', message: `${name}: expired${v.expiresAt ? ` on ${v.expiresAt.slice(0, 10)}` : ''}`, fix: replaceHint(k) };
         case 'revoked':
           return { severity: 'error', message: `${name}: revoked`, fix: replaceHint(k) };
+        case 'superseded':
+          return {
+            severity: 'error',
+            message: `${name}: superseded by a newer pair of its owner; it stops working ${v.supersededUntil ? `at ${v.supersededUntil.slice(0, 16).replace('T', ' ')} UTC` : 'soon'}`,
+            fix: k.source.kind === 'profile' ? `Put the owner's new pair in [${k.source.name}] (or vcreds rotate --profile ${k.source.name})` : 'Put the owner\'s new pair in VERACODE_API_KEY_ID/SECRET',
+          };
       }
   }
 }

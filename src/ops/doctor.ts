@@ -37,7 +37,7 @@ async function verdictOf(open: () => Promise<CheckConnection>, id: string): Prom
     const c = await conn.ctx.service.hmacInUse(id);
     if (!c) return { kind: 'rejected', message: 'the server does not know this key' };
     const v = viewOf(c, conn.ctx.now());
-    return { kind: 'status', status: v.status, expiresAt: v.expiresAt, daysLeft: v.daysLeft };
+    return { kind: 'status', status: v.status, expiresAt: v.expiresAt, daysLeft: v.daysLeft, supersededUntil: v.supersededUntil ?? null };
   } catch (err) {
     if (isApiError(err) && err.status === 401) return { kind: 'rejected', message: '401' };
     if (err instanceof CredentialsError) return { kind: 'invalid', message: err.message };

@@ -19,7 +19,7 @@ export interface ColumnDef {
   cell(c: CredentialView, width: number): string;
 }
 
-export const STATUS_SYMBOL: Record<CredentialStatus, string> = { active: '✓', expiring: '!', expired: '✘', revoked: '⊘' };
+export const STATUS_SYMBOL: Record<CredentialStatus, string> = { active: '✓', expiring: '!', expired: '✘', revoked: '⊘', superseded: '↻' };
 
 /**
  * `✘ expired`, `!! 1 day`, `! 5 days`, `✓ active`, `⊘ revoked`. Every symbol is one cell wide for

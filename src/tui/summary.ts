@@ -10,7 +10,7 @@ export interface StatusCounts extends Record<CredentialStatus, number> {
 }
 
 export function countByStatus(list: readonly CredentialView[]): StatusCounts {
-  const n: StatusCounts = { total: list.length, active: 0, expiring: 0, expired: 0, revoked: 0, urgent: 0 };
+  const n: StatusCounts = { total: list.length, active: 0, expiring: 0, expired: 0, revoked: 0, superseded: 0, urgent: 0 };
   for (const c of list) {
     n[c.status] += 1;
     if (c.urgent) n.urgent += 1;

@@ -16,6 +16,7 @@ interface EmulatorFlags {
   dropRate?: number;
   rateLimit?: number;
   pageSizeCap?: number;
+  renewalGrace?: number;
   /** false with --no-user-credentials */
   userCredentials: boolean;
   log?: boolean;
@@ -34,6 +35,7 @@ export function registerEmulator(program: Command, cli: CliState): void {
     .addOption(new Option('--drop-rate <fraction>', 'fault: drop the connection of this fraction of requests').argParser(parseRate))
     .addOption(new Option('--rate-limit <n>', "requests a minute per address before 429 (Veracode's: 500)").argParser(intIn(1, 1_000_000)))
     .addOption(new Option('--page-size-cap <n>', 'largest page the server returns, whatever size is asked').argParser(intIn(1, 10_000)))
+    .addOption(new Option('--renewal-grace <hours>', 'hours a superseded HMAC pair keeps working after a new one is generated (Veracode: 24; 0 = at once)').default(24).argParser(intIn(0, 8760, 'a whole number of hours')))
     .option('--no-user-credentials', 'the user list carries no api_credentials (clients must ask per user)')
     .option('--log', 'print one line per request (method, path, status; never headers)')
     .addHelpText('after', EXAMPLES.emulator)
@@ -48,6 +50,7 @@ export function registerEmulator(program: Command, cli: CliState): void {
           faults: { latencyMs: o.latency, errorRate: o.errorRate, dropRate: o.dropRate },
           rateLimitPerMinute: o.rateLimit,
           pageSizeCap: o.pageSizeCap,
+          renewalGraceHours: o.renewalGrace,
           usersCarryCredentials: o.userCredentials,
           log: o.log || cli.globals.debug ? (line) => cli.note(line) : undefined,
         });

@@ -1,13 +1,12 @@
 // `vcreds list` and `vcreds show`.
 import { Option, type Command } from 'commander';
 import { EMPTY_FILTER, matchesFilter, sortCredentials, type CredentialFilter } from '../../model/filter.js';
-import { resolveCredential } from '../../ops/resolve.js';
 import type { CliState } from '../cli-state.js';
 import { credentialCsv, credentialDetail, credentialDetailJson, credentialJson, credentialTable } from '../credential-format.js';
 import { EXAMPLES } from '../help.js';
 import { nonBlank, parseAccounts, parseDays, parseStatuses, parseTypes } from '../parse.js';
 import { jsonText } from '../../text/escape.js';
-import { loadViews } from './load.js';
+import { findCredential, loadViews } from './load.js';
 
 interface ListOptions {
   type?: CredentialFilter['types'];
@@ -35,7 +34,7 @@ export function registerList(program: Command, cli: CliState): void {
     .command('list')
     .description('list every credential you can see (all of the organisation for admins)')
     .addOption(new Option('--type <types>', 'hmac or oauth (comma-separated for several)').argParser(parseTypes))
-    .addOption(new Option('--status <statuses>', 'active, expiring, expired or revoked (comma-separated)').argParser(parseStatuses))
+    .addOption(new Option('--status <statuses>', 'active, expiring, expired, revoked or superseded (comma-separated)').argParser(parseStatuses))
     .addOption(new Option('--account <kinds>', 'owner account kind: user or api').argParser(parseAccounts))
     .addOption(new Option('--owner <name>', "owner's user name (substring, case-insensitive) or user id").argParser(nonBlank("an owner's user name or user id")))
     .addOption(new Option('--expiring-within <days>', 'only credentials expiring within DAYS (expired included)').argParser(parseDays))
@@ -59,8 +58,7 @@ export function registerShow(program: Command, cli: CliState): void {
     .option('--json', 'JSON on stdout')
     .addHelpText('after', EXAMPLES.show)
     .action(async (id: string, o: { json?: boolean }) => {
-      const { views } = await loadViews(cli);
-      const c = resolveCredential(views, id);
+      const c = await findCredential(await loadViews(cli), id);
       if (o.json) cli.out(jsonText(credentialDetailJson(c)));
       else cli.io.stdout.write(credentialDetail(c, cli.paint));
     });

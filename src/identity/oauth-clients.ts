@@ -5,7 +5,7 @@
 // (shared/veracode-api.md §5) and appears nowhere else in the code. When Veracode's real API is
 // known, correct it here (and in the emulator, which serves the same contract); nothing else
 // should need to change.
-import type { ApiClient } from '../api/client.js';
+import type { ApiClient } from '../api/client-types.js';
 import type { Credential, OAuthSecret } from '../model/credential.js';
 import type { CreateOAuthClientInput, CreatedOAuthClient, GeneratedOAuthSecret } from './types.js';
 import { fetchAllPages, getShaped, readShape } from './paging.js';

@@ -1,6 +1,6 @@
 // Reading every page of a HAL list. The number of pages comes from the server's own `page`
 // metadata, never from the size asked for: servers cap `size` silently.
-import type { ApiClient, Query } from '../api/client.js';
+import type { ApiClient, Query } from '../api/client-types.js';
 import { ApiError } from '../api/errors.js';
 import { ShapeError, parsePage, type Page } from './wire.js';
 

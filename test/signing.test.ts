@@ -115,3 +115,15 @@ test('a secret with a stray dash is never quoted in the error', () => {
   assert.match(err!.message, /secret: the region prefix must be 8 characters before the dash/);
   assert.ok(!err!.message.includes('abab'));
 });
+
+test('splitKeyPrefix is the one split at the last dash; parseKeyPart and bareId agree with it', async () => {
+  const { splitKeyPrefix } = await import('../src/signing/region.js');
+  const { bareId } = await import('../src/credentials/sources.js');
+  const { bareApiId } = await import('../src/identity/wire.js');
+  assert.deepEqual(splitKeyPrefix(' vera01ei-3DDAEEB1 '), { prefix: 'vera01ei', bare: '3DDAEEB1' });
+  assert.deepEqual(splitKeyPrefix('3ddaeeb1'), { prefix: null, bare: '3ddaeeb1' });
+  // Never throws, even where parseKeyPart refuses the prefix.
+  assert.deepEqual(splitKeyPrefix('bad-3ddaeeb1'), { prefix: 'bad', bare: '3ddaeeb1' });
+  assert.equal(bareId('bad-3DDAEEB1'), '3ddaeeb1');
+  assert.equal(bareApiId('vera01ei-3ddaeeb1'), '3ddaeeb1');
+});

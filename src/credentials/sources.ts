@@ -1,8 +1,9 @@
-// Where an HMAC key comes from: the environment or a profile of ~/.veracode/credentials (shared §3).
+// Where an HMAC key comes from: the environment (VERACODE_API_KEY_ID + VERACODE_API_KEY_SECRET,
+// both set) or a profile of ~/.veracode/credentials, as Veracode's own tools look for it.
 import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { KeyFormatError, parseKeyPart, validateKey, type RegionName } from '../signing/region.js';
+import { KeyFormatError, splitKeyPrefix, validateKey, type RegionName } from '../signing/region.js';
 import { CredentialsError } from './errors.js';
 import { parseIni, type IniDocument } from './ini.js';
 
@@ -169,11 +170,7 @@ function checked(id: string, secret: string, name: (field: 'id' | 'secret') => s
 
 /** Strips a region prefix and lowercases, for comparing ids. Never throws. */
 export function bareId(id: string): string {
-  try {
-    return parseKeyPart(id, 'id').bare.toLowerCase();
-  } catch {
-    return id.trim().slice(id.trim().lastIndexOf('-') + 1).toLowerCase();
-  }
+  return splitKeyPrefix(id).bare.toLowerCase();
 }
 
 /** Names of the profiles whose id is apiId (region prefix and case ignored); [] without a file. */

@@ -3,6 +3,7 @@
 // reports as ApiError kind 'malformed'. (§5 OAuth client shapes live in oauth-clients.ts.)
 import type { AccountType, Role } from '../model/credential.js';
 import type { Caller, User } from './types.js';
+import { splitKeyPrefix } from '../signing/region.js';
 import { parseTimestamp } from './time.js';
 
 export class ShapeError extends Error {
@@ -85,7 +86,7 @@ export function parseAccountType(v: unknown): AccountType {
 
 /** The bare API id: any region prefix (`vera01ei-`) stripped. */
 export function bareApiId(id: string): string {
-  return id.slice(id.lastIndexOf('-') + 1);
+  return splitKeyPrefix(id).bare;
 }
 
 export function parseApiCredential(v: unknown): ApiCredentialInfo | null {

@@ -1,4 +1,6 @@
-// Veracode regions and the key prefixes that name them (shared/veracode-api.md §2.1).
+// Veracode regions and the key prefixes that name them. A key id or secret may start with an
+// 8-character prefix and a dash (`vera01ei-` / `vera01es-`) whose 7th character names the region:
+// g global, e European, f US Federal. No prefix means the global region.
 
 export type RegionName = 'com' | 'eu' | 'us';
 
@@ -35,13 +37,21 @@ export interface ParsedKeyPart {
   prefix?: string;
 }
 
-/** Splits `vera01ei-abc…` into its prefix, region and bare key; validates the prefix. */
-export function parseKeyPart(value: string, field: 'id' | 'secret'): ParsedKeyPart {
+/**
+ * THE one split of a key id or secret into its region prefix and bare value, at the last dash:
+ * `vera01ei-abc…` → { prefix: 'vera01ei', bare: 'abc…' }; no dash → { prefix: null, bare }.
+ * Never throws and checks nothing: parseKeyPart validates the prefix, bare ids compare with it.
+ */
+export function splitKeyPrefix(value: string): { prefix: string | null; bare: string } {
   const trimmed = value.trim();
   const dash = trimmed.lastIndexOf('-');
-  if (dash === -1) return { bare: trimmed };
-  const prefix = trimmed.slice(0, dash);
-  const bare = trimmed.slice(dash + 1);
+  return dash === -1 ? { prefix: null, bare: trimmed } : { prefix: trimmed.slice(0, dash), bare: trimmed.slice(dash + 1) };
+}
+
+/** Splits `vera01ei-abc…` into its prefix, region and bare key; validates the prefix. */
+export function parseKeyPart(value: string, field: 'id' | 'secret'): ParsedKeyPart {
+  const { prefix, bare } = splitKeyPrefix(value);
+  if (prefix === null) return { bare };
   // Quote an id's prefix to help the user, but never a secret's: a stray dash would quote the secret.
   const shown = field === 'id' ? ` "${prefix}-"` : '';
   if (prefix.length !== 8) {
@@ -64,7 +74,10 @@ export interface ValidatedKey {
   regionFromPrefix: boolean;
 }
 
-/** Validates an id/secret pair per shared §2.2 and works out its region. Never echoes the secret. */
+/**
+ * Validates an id/secret pair (after any prefix: the id 32 to 128 hex characters, the secret 128
+ * to 1024) and works out its region. Never echoes the secret.
+ */
 export function validateKey(id: string, secret: string): ValidatedKey {
   const idPart = parseKeyPart(id, 'id');
   const secretPart = parseKeyPart(secret, 'secret');

@@ -1,9 +1,10 @@
-// `vcreds doctor`: gathering the facts (file, environment, one server call per key). The rules
-// that turn them into findings are pure, in doctor-rules.ts.
+// `vcreds doctor`: gathering the facts (file, environment, one server check per distinct key). The
+// rules that turn them into findings are pure, in doctor-rules.ts.
 import { isApiError } from '../api/errors.js';
 import { CredentialsError } from '../credentials/errors.js';
 import { ENV_ID, ENV_PROFILE, ENV_SECRET, readCredentialsFile, type FileProfile } from '../credentials/sources.js';
 import { viewOf } from '../model/credential.js';
+import { mapLimit } from '../identity/paging.js';
 import { KeyFormatError, REGIONS, regionOfHost, validateKey, type RegionName } from '../signing/region.js';
 import type { CheckConnection, Env } from './check.js';
 import type { DoctorFacts, KeyVerdict, LocalKey } from './doctor-rules.js';
@@ -13,6 +14,13 @@ export * from './doctor-rules.js';
 
 /** Names other tools use that Veracode's own tools do not read. */
 export const NON_STANDARD_VARS = ['VERACODE_API_ID', 'VERACODE_API_KEY'];
+
+/**
+ * Keys checked at once. Each check is two requests, and Veracode allows 500 a minute per address:
+ * a few in flight keep a large file quick without a burst of 429s (which the client's retry policy
+ * waits out, honouring Retry-After, when they come anyway).
+ */
+export const DOCTOR_CONCURRENCY = 4;
 
 export interface DoctorGatherOptions {
   env: Env;
@@ -45,13 +53,21 @@ async function verdictOf(open: () => Promise<CheckConnection>, id: string): Prom
   }
 }
 
-function parseLocal(id: string | undefined, secret: string | undefined, missing: string): { id: string | null; prefixRegion: RegionName | null; problem: string | null } {
-  if (!id || !secret) return { id: null, prefixRegion: null, problem: missing };
+interface ParsedLocal {
+  id: string | null;
+  prefixRegion: RegionName | null;
+  problem: string | null;
+  /** Same id and secret, same answer: the server is asked once per distinct pair (in memory only). */
+  pair: string | null;
+}
+
+function parseLocal(id: string | undefined, secret: string | undefined, missing: string): ParsedLocal {
+  if (!id || !secret) return { id: null, prefixRegion: null, problem: missing, pair: null };
   try {
     const k = validateKey(id, secret);
-    return { id: k.id, prefixRegion: k.regionFromPrefix ? k.region : null, problem: null };
+    return { id: k.id, prefixRegion: k.regionFromPrefix ? k.region : null, problem: null, pair: `${k.id.toLowerCase()}\u0000${k.secret.toLowerCase()}` };
   } catch (err) {
-    return { id: null, prefixRegion: null, problem: err instanceof KeyFormatError ? `the API key ${err.field} is invalid: ${err.field === 'secret' ? err.rule.replace(/"[^"]{10,}"/g, '(hidden)') : err.rule}` : messageOf(err) };
+    return { id: null, prefixRegion: null, pair: null, problem: err instanceof KeyFormatError ? `the API key ${err.field} is invalid: ${err.field === 'secret' ? err.rule.replace(/"[^"]{10,}"/g, '(hidden)') : err.rule}` : messageOf(err) };
   }
 }
 
@@ -82,23 +98,27 @@ export async function gatherDoctorFacts(o: DoctorGatherOptions): Promise<DoctorF
     }
   }
 
-  const keys: LocalKey[] = [];
-  // One key after another: a handful of calls, well inside the rate limit, and readable debug logs.
+  // Every local key, then one server check per distinct pair: 10,000 profiles holding 10 keys
+  // are 10 checks, not 10,000 (which the rate limit would turn into false problems).
+  const local: { source: LocalKey['source']; parsed: ParsedLocal; open: () => Promise<CheckConnection> }[] = [];
   if (idSet && secretSet) {
-    const parsed = parseLocal(env[ENV_ID], env[ENV_SECRET], '');
-    const verdict: KeyVerdict = parsed.problem
-      ? { kind: 'invalid', message: parsed.problem }
-      : await verdictOf(() => o.open({ env: envFor(env, 'env-key') }), parsed.id!);
-    keys.push({ source: { kind: 'env' }, id: parsed.id, prefixRegion: parsed.prefixRegion, verdict });
+    local.push({ source: { kind: 'env' }, parsed: parseLocal(env[ENV_ID], env[ENV_SECRET], ''), open: () => o.open({ env: envFor(env, 'env-key') }) });
   }
   for (const p of profiles) {
     const missing = [p.id ? null : 'veracode_api_key_id', p.secret ? null : 'veracode_api_key_secret'].filter(Boolean).join(' and ');
-    const parsed = parseLocal(p.id, p.secret, `no ${missing} (line ${p.line})`);
-    const verdict: KeyVerdict = parsed.problem
-      ? { kind: 'invalid', message: parsed.problem }
-      : await verdictOf(() => o.open({ env: envFor(env, 'none'), profile: p.name }), parsed.id!);
-    keys.push({ source: { kind: 'profile', name: p.name, line: p.line }, id: parsed.id, prefixRegion: parsed.prefixRegion, verdict });
+    const name = p.name;
+    local.push({ source: { kind: 'profile', name, line: p.line }, parsed: parseLocal(p.id, p.secret, `no ${missing} (line ${p.line})`), open: () => o.open({ env: envFor(env, 'none'), profile: name }) });
   }
+  const firstHolder = new Map<string, (typeof local)[number]>();
+  for (const k of local) if (k.parsed.pair && !firstHolder.has(k.parsed.pair)) firstHolder.set(k.parsed.pair, k);
+  const checked = await mapLimit([...firstHolder.values()], DOCTOR_CONCURRENCY, (k) => verdictOf(k.open, k.parsed.id!));
+  const verdicts = new Map([...firstHolder.keys()].map((pair, i) => [pair, checked[i]!]));
+  const keys: LocalKey[] = local.map(({ source, parsed }) => ({
+    source,
+    id: parsed.id,
+    prefixRegion: parsed.prefixRegion,
+    verdict: parsed.problem || !parsed.pair ? { kind: 'invalid', message: parsed.problem ?? '' } : verdicts.get(parsed.pair)!,
+  }));
 
   return {
     credentialsPath: o.credentialsPath,

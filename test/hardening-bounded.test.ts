@@ -35,3 +35,26 @@ describe('doctor with 1,200 profiles holding 3 keys', () => {
     assert.ok(findings.some((x) => x.severity === 'warn' && /One key .* is in 400 profiles/.test(x.message)));
   });
 });
+
+describe('check --timeout', () => {
+  test('against a server that never answers: UNKNOWN (exit 3) with a clear line, in about the time given', async () => {
+    const { tinyServer, TEST_KEY } = await import('./helpers/tiny-server.js');
+    const s = await tinyServer(() => {}); // never answers
+    try {
+      const started = Date.now();
+      const r = await run(['--api-url', s.url, 'check', '--timeout', '1'], { env: { HOME: '/nonexistent', VERACODE_API_KEY_ID: TEST_KEY.id, VERACODE_API_KEY_SECRET: TEST_KEY.secret } });
+      const took = Date.now() - started;
+      assert.equal(r.code, 3, r.stdout + r.stderr);
+      assert.match(r.stdout, /^UNKNOWN .*no answer within 1s \(--timeout 1\)/);
+      assert.ok(took < 4_000, `${took} ms`);
+    } finally {
+      await s.close();
+    }
+  });
+
+  test('a bad --timeout is UNKNOWN as a usage error', async () => {
+    const r = await run(['check', '--timeout', '0'], { env: { HOME: '/nonexistent' } });
+    assert.equal(r.code, 3);
+    assert.match(r.stdout, /UNKNOWN usage: .*--timeout/);
+  });
+});

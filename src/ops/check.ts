@@ -30,6 +30,22 @@ export function classify(err: unknown, id: string | null, label: string | null):
   return failure('UNKNOWN', id, label, messageOf(err));
 }
 
+/**
+ * The gathering, or UNKNOWN once `seconds` have passed: a monitoring check must answer in time,
+ * even against a server that never answers (each request alone may wait 30 s, four times).
+ */
+export async function withinDeadline(work: Promise<CheckSubject[]>, seconds: number, label: string | null): Promise<CheckSubject[]> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<CheckSubject[]>((resolve) => {
+    timer = setTimeout(() => resolve([failure('UNKNOWN', null, label, `no answer within ${seconds}s (--timeout ${seconds}); the server or the network is too slow or down`)]), seconds * 1000);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** The one key a connection signs with, as the server sees it. */
 export async function checkConnectionKey(open: () => Promise<CheckConnection>, label: string | null): Promise<CheckSubject> {
   let conn: CheckConnection;

@@ -1,10 +1,10 @@
 // `vcreds check`: exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
 import { Option, type Command } from 'commander';
-import { gatherAllProfiles, gatherCurrentKey, gatherOrganisation } from '../../ops/check.js';
+import { gatherAllProfiles, gatherCurrentKey, gatherOrganisation, withinDeadline } from '../../ops/check.js';
 import { evaluateCheck } from '../../ops/check-rules.js';
 import type { CliState } from '../cli-state.js';
 import { CHECK_EXIT_HELP, EXAMPLES } from '../help.js';
-import { parseDays } from '../parse.js';
+import { intIn, parseDays } from '../parse.js';
 import { UsageError } from '../errors.js';
 import { escapeControl, jsonText } from '../../text/escape.js';
 
@@ -13,6 +13,7 @@ interface CheckOptions {
   org?: boolean;
   warn: number;
   critical: number;
+  timeout: number;
   json?: boolean;
 }
 
@@ -26,6 +27,7 @@ export function registerCheck(program: Command, cli: CliState): void {
     .option('--org', 'every credential of the organisation (what you can see)')
     .addOption(new Option('--warn <days>', 'WARNING when a credential expires within DAYS').default(7).argParser(parseDays))
     .addOption(new Option('--critical <days>', 'CRITICAL when it expires within DAYS').default(1).argParser(parseDays))
+    .addOption(new Option('--timeout <seconds>', 'UNKNOWN when the check has no answer within SECONDS').default(30).argParser(intIn(1, 3600, 'a whole number of seconds')))
     .option('--json', 'JSON on stdout')
     .addHelpText('after', `${CHECK_EXIT_HELP}${EXAMPLES.check}`)
     .action(async (o: CheckOptions) => {
@@ -33,11 +35,12 @@ export function registerCheck(program: Command, cli: CliState): void {
       if (o.critical > o.warn) {
         throw new UsageError(`--critical ${o.critical} is more than --warn ${o.warn}`, 'The critical window sits inside the warning one: --critical must be at most --warn.');
       }
-      const subjects = o.org
-        ? await gatherOrganisation(() => cli.session())
+      const gathering = o.org
+        ? gatherOrganisation(() => cli.session())
         : o.allProfiles
-          ? await gatherAllProfiles(cli.credentialsPath, cli.io.env, (choice) => cli.open(choice))
-          : await gatherCurrentKey(() => cli.profileSession(), cli.globals.profile ?? null);
+          ? gatherAllProfiles(cli.credentialsPath, cli.io.env, (choice) => cli.open(choice))
+          : gatherCurrentKey(() => cli.profileSession(), cli.globals.profile ?? null);
+      const subjects = await withinDeadline(gathering, o.timeout, o.org || o.allProfiles ? null : cli.globals.profile ?? null);
       const report = evaluateCheck(subjects, { warn: o.warn, critical: o.critical, now: Date.now() });
       if (o.json) {
         cli.out(jsonText({ state: report.state, exitCode: report.exitCode, warnDays: o.warn, criticalDays: o.critical, results: report.results }));

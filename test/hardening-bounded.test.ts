@@ -58,3 +58,47 @@ describe('check --timeout', () => {
     assert.match(r.stdout, /UNKNOWN usage: .*--timeout/);
   });
 });
+
+describe('a FIFO at the credentials path', () => {
+  /** The real entry in a child process, killed if it hangs (a blocked read cannot be interrupted in-process). */
+  function spawnWithin(argv: string[], env: Record<string, string>, ms: number): Promise<{ code: number | null; stdout: string; stderr: string; took: number }> {
+    return import('node:child_process').then(({ spawn }) => new Promise((resolve) => {
+      const started = Date.now();
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...argv], {
+        cwd: new URL('..', import.meta.url), env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'], timeout: ms,
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => (stdout += d));
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('close', (code) => resolve({ code, stdout, stderr, took: Date.now() - started }));
+    }));
+  }
+
+  test('list, check and doctor refuse it at once, saying what it is', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdirSync, mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const home = mkdtempSync(join(tmpdir(), 'vcreds-fifo-'));
+    try {
+      mkdirSync(join(home, '.veracode'));
+      execFileSync('mkfifo', [join(home, '.veracode', 'credentials')]);
+      const env = { HOME: home, USERPROFILE: home };
+      const [list, check, doctor] = await Promise.all([
+        spawnWithin(['list'], env, 15_000),
+        spawnWithin(['check'], env, 15_000),
+        spawnWithin(['doctor'], env, 15_000),
+      ]);
+      assert.equal(list.code, 1, list.stderr);
+      assert.match(list.stderr, /credentials is a named pipe \(FIFO\), not a regular file/);
+      assert.equal(check.code, 3, check.stdout + check.stderr);
+      assert.match(check.stdout, /^UNKNOWN .*named pipe \(FIFO\)/);
+      assert.equal(doctor.code, 1, doctor.stderr);
+      assert.match(doctor.stdout, /error\s+.*named pipe \(FIFO\), not a regular file/);
+      for (const r of [list, check, doctor]) assert.ok(r.took < 10_000, `${r.took} ms`);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+});

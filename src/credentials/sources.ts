@@ -1,6 +1,6 @@
 // Where an HMAC key comes from: the environment (VERACODE_API_KEY_ID + VERACODE_API_KEY_SECRET,
 // both set) or a profile of ~/.veracode/credentials, as Veracode's own tools look for it.
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { KeyFormatError, splitKeyPrefix, validateKey, type RegionName } from '../signing/region.js';
@@ -54,14 +54,41 @@ export function readCredentialsFile(path: string): CredentialsFile {
   return { path, profiles, mode };
 }
 
-/** Reads the file's text and parses it; shared with the writer. */
+/** What a path is when it is not a regular file, in words. */
+function kindOf(s: Stats): string {
+  if (s.isFIFO()) return 'a named pipe (FIFO)';
+  if (s.isDirectory()) return 'a directory';
+  if (s.isSocket()) return 'a socket';
+  if (s.isCharacterDevice() || s.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+/**
+ * Reads the file's text and parses it; shared with the writer. Only a regular file is read: a
+ * FIFO, a device or a socket at that path would block the read forever (list, check and doctor
+ * hung), so it is refused at once. The file is opened without blocking and checked through the
+ * open descriptor, so nothing can be swapped in between the check and the read.
+ */
 export function loadDocument(path: string): { doc: IniDocument; text: string; mode: number } {
   let text: string;
   let mode: number;
+  let fd: number | undefined;
   try {
-    mode = statSync(path).mode & 0o777;
-    text = readFileSync(path, 'utf8');
+    // O_NONBLOCK: opening a FIFO that no one writes to returns at once instead of waiting.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) {
+      throw new CredentialsError(
+        'file-unreadable',
+        `${path} is ${kindOf(stats)}, not a regular file; vcreds reads credentials only from a regular file.`,
+        `Replace ${path} with a regular file holding your profiles (chmod 600), or set ${ENV_ID} and ${ENV_SECRET}.`,
+        path,
+      );
+    }
+    mode = stats.mode & 0o777;
+    text = readFileSync(fd, 'utf8');
   } catch (err) {
+    if (err instanceof CredentialsError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
       throw new CredentialsError(
@@ -72,6 +99,8 @@ export function loadDocument(path: string): { doc: IniDocument; text: string; mo
       );
     }
     throw new CredentialsError('file-unreadable', `Cannot read ${path} (${code ?? 'error'}).`, `Check that ${path} is a file you can read.`, path);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   return { doc: parseIni(text, path), text, mode };
 }

@@ -47,7 +47,7 @@ let idleWaiters: Array<() => void> = [];
 
 function onSignal(signal: GuardedSignal): void {
   if (pending) {
-    io.note(`vcreds: ${signal} again: still ${state || 'finishing'}; exiting as soon as the new secret is safe (kill -9 would not wait; the recovery journal keeps it).`);
+    io.note(`vcreds: ${signal} again; still waiting: ${state || 'a new secret is being handled'}. vcreds exits as soon as the new secret is safe (kill -9 would not wait; the recovery journal keeps the secret).`);
     return;
   }
   pending = signal;

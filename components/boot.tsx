@@ -2,8 +2,7 @@
 // the app answers at once while the key is read, the API chosen and (with --demo) the emulator
 // started and seeded. Once connected it hands over to <App>; a failure ends the app with it.
 import { useEffect, useState } from 'react';
-import { Box, Text, useApp } from 'ink';
-import { useKeys } from '../hooks/use-keys.js';
+import { Box, Text, useApp, useInput, useStdin } from 'ink';
 import type { AppContext } from '../src/app-context.js';
 import type { PreferencesStore } from '../src/config/preferences-types.js';
 import { connectingLabel } from '../src/tui/splash.js';
@@ -51,13 +50,14 @@ export function Boot({ connect, preferences, demo, onExit, onFail }: BootProps) 
     };
   }, []); // connect once, on mount
 
-  // Until the list takes over, q and Ctrl+C leave (the list has its own keys for that).
-  useKeys((input, key) => {
+  // Until the list takes over, q and Ctrl+C leave (the app has its own keys for that).
+  const { isRawModeSupported } = useStdin();
+  useInput((input, key) => {
     if (input === 'q' || (key.ctrl && input === 'c')) {
       onExit(0);
       exit();
     }
-  }, phase.kind === 'connecting');
+  }, { isActive: phase.kind === 'connecting' && Boolean(isRawModeSupported) });
 
   if (phase.kind === 'ready') return <App ctx={phase.ctx} preferences={phase.preferences} onExit={onExit} />;
   return (

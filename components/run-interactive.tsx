@@ -3,7 +3,9 @@ import { render } from 'ink';
 import type { AppContext } from '../src/app-context.js';
 import type { PreferencesStore } from '../src/config/preferences-types.js';
 import { Boot } from './boot.js';
-import { heldSecretsText as unsavedSecretsText } from '../src/ops/held-secrets.js';
+import { handOverHeldSecrets } from '../src/ops/held-secrets.js';
+import { deferSignal, onInterrupt, type GuardedSignal } from '../src/ops/signal-guard.js';
+import { PASTE_OFF, PASTE_ON } from '../src/tui/input/keys.js';
 import { ENTER_ALT_SCREEN, HOME_AND_CLEAR, LEAVE_ALT_SCREEN, SHOW_CURSOR } from '../src/tui/splash.js';
 
 export interface RunInteractiveOptions {
@@ -38,7 +40,7 @@ export async function runInteractive(source: AppContext | (() => Promise<AppCont
   const restore = () => {
     if (restored) return;
     restored = true;
-    if (tty) stdout.write(SHOW_CURSOR + LEAVE_ALT_SCREEN);
+    if (tty) stdout.write(PASTE_OFF + SHOW_CURSOR + LEAVE_ALT_SCREEN);
   };
   let instance: ReturnType<typeof render> | null = null;
   const fatal = (signalCode: number, message?: string) => {
@@ -50,17 +52,31 @@ export async function runInteractive(source: AppContext | (() => Promise<AppCont
     restore();
     if (message) stderr.write(`vcreds: ${message}\n`);
     // A secret created in this session and not yet saved would die with the process: hand it over
-    // on the normal screen, the last place it can still be read.
-    const rescue = unsavedSecretsText();
-    if (rescue) stderr.write(rescue);
+    // on the normal screen, the last place it can still be read (it stays in the recovery journal
+    // if it cannot be printed).
+    const handedOver = handOverHeldSecrets();
+    if (handedOver) stderr.write(`vcreds: ${handedOver}\n`);
     process.exit(signalCode);
   };
   const onCrash = (error: unknown) => fatal(1, error instanceof Error ? error.message : String(error));
+  // While a request that creates a secret is on its way, a signal waits for its answer (the signal
+  // guard exits once it is safe, leaving the screen first); otherwise it ends the app at once.
+  const onSignal = (signal: GuardedSignal, code: number) => () => {
+    if (!deferSignal(signal)) fatal(code);
+  };
+  const leaveScreen = onInterrupt(() => {
+    try {
+      instance?.unmount();
+    } catch {
+      // already gone
+    }
+    restore();
+  });
   // Every way the process can end while the app is up, each leaving the terminal as it was.
   const exits: Array<[string, (error?: unknown) => void]> = [
-    ['SIGINT', () => fatal(130)],
-    ['SIGTERM', () => fatal(143)],
-    ['SIGHUP', () => fatal(129)],
+    ['SIGINT', onSignal('SIGINT', 130)],
+    ['SIGTERM', onSignal('SIGTERM', 143)],
+    ['SIGHUP', onSignal('SIGHUP', 129)],
     ['uncaughtException', onCrash],
     ['unhandledRejection', onCrash],
     ['exit', restore],
@@ -69,7 +85,8 @@ export async function runInteractive(source: AppContext | (() => Promise<AppCont
 
   let code = 0;
   // Ink draws from the cursor: start at the top left (over the splash, when there is one).
-  if (tty) stdout.write(options.splashShown ? HOME_AND_CLEAR : ENTER_ALT_SCREEN + HOME_AND_CLEAR);
+  // Bracketed paste on: a paste arrives marked, and goes into a text field as one edit.
+  if (tty) stdout.write((options.splashShown ? HOME_AND_CLEAR : ENTER_ALT_SCREEN + HOME_AND_CLEAR) + PASTE_ON);
   try {
     instance = render(
       <Boot
@@ -95,6 +112,7 @@ export async function runInteractive(source: AppContext | (() => Promise<AppCont
     stderr.write(`vcreds: ${error instanceof Error ? error.message : String(error)}\n`);
   } finally {
     restore();
+    leaveScreen();
     for (const [event, handler] of exits) process.off(event, handler);
   }
   // Connecting failed: the terminal is restored, so the entry can report it like any command.

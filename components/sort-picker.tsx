@@ -1,46 +1,19 @@
-import { useState } from 'react';
-import { Box, Text } from 'ink';
-import { useKeys } from '../hooks/use-keys.js';
-import type { SortOrder } from '../src/model/filter.js';
-import { commandFor, SORT_KEYS_MAP } from '../src/tui/keymaps.js';
-import { flipDirection, SORT_KEYS } from '../src/tui/sort-state.js';
-import { HintBar } from './hint-bar.js';
+import type { Model, Screen } from '../src/tui/app/model.js';
+import { SORT_BINDINGS } from '../src/tui/bindings.js';
+import { SORT_KEYS } from '../src/tui/panels/sort-picker.js';
+import { overlayBox } from '../src/tui/list/list-layout.js';
+import type { Row } from '../src/tui/frame/rows.js';
+import { Frame } from './frame.js';
 
-export interface SortPickerProps {
-  sort: SortOrder;
-  width: number;
-  height: number;
-  isActive: boolean;
-  onApply(sort: SortOrder): void;
-  onCancel(): void;
-}
-
-export function SortPicker({ sort, width, height, isActive, onApply, onCancel }: SortPickerProps) {
-  const [cursor, setCursor] = useState(() => Math.max(0, SORT_KEYS.findIndex((k) => k.key === sort.key)));
-  const [direction, setDirection] = useState(sort.direction);
-  useKeys((input, key) => {
-      switch (commandFor(SORT_KEYS_MAP, input, key)) {
-        case 'up': return setCursor((c) => Math.max(0, c - 1));
-        case 'down': return setCursor((c) => Math.min(SORT_KEYS.length - 1, c + 1));
-        case 'flip': return setDirection(flipDirection);
-        case 'apply': return onApply({ key: SORT_KEYS[cursor]!.key, direction });
-        case 'cancel': return onCancel();
-        default:
-      }
-    }, isActive);
-  return (
-    <Box flexDirection="column" width={width} height={height}>
-      <Text bold>Sort by</Text>
-      {SORT_KEYS.map((k, i) => (
-        <Text key={k.key} inverse={i === cursor} wrap="truncate-end">
-          {`${i === cursor ? '› ' : '  '}${k.key === sort.key ? '●' : '○'} ${k.label}`}
-        </Text>
-      ))}
-      <Text> </Text>
-      <Text wrap="truncate-end">{`Direction: ${direction === 'asc' ? '↑ ascending' : '↓ descending'}`}</Text>
-      <Text dimColor wrap="truncate-end">Revoked credentials always sort last.</Text>
-      <Box flexGrow={1} />
-      <HintBar keymap={SORT_KEYS_MAP} width={width} />
-    </Box>
-  );
+export function SortPicker({ model, screen }: { model: Model; screen: Extract<Screen, { kind: 'sort' }> }) {
+  const { cursor, direction } = screen.picker;
+  const rows: Row[] = [
+    ...SORT_KEYS.map((k, i): Row => [{
+      text: `${i === cursor ? '› ' : '  '}${k.key === model.prefs.sort.key ? '●' : '○'} ${k.label}`, tone: i === cursor ? 'selected' : 'plain',
+    }]),
+    [],
+    [{ text: `Direction: ${direction === 'asc' ? '↑ ascending' : '↓ descending'}` }],
+    [{ text: 'Revoked credentials always sort last.', tone: 'dim' }],
+  ];
+  return <Frame box={overlayBox(model)} title="Sort by" rows={rows} focusRow={cursor} bindings={SORT_BINDINGS} context={{ readOnly: model.readOnly }} />;
 }

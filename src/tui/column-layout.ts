@@ -1,6 +1,7 @@
 // Fits the chosen columns into the terminal width: ideal widths when they fit, spare room to the
-// flexible columns, flexible columns shrunk towards their minimum when not, and the last columns
-// dropped only when even the minimums do not fit.
+// flexible columns, flexible columns shrunk towards their minimum when not, and columns dropped
+// only when even the minimums do not fit: the least telling first, Status and Expires last (they
+// are what the list is for). The caller learns how many were hidden.
 import type { ColumnDef } from './columns.js';
 
 export interface LaidOutColumn {
@@ -14,10 +15,31 @@ function total(widths: number[]): number {
   return widths.reduce((a, b) => a + b, 0) + COLUMN_GAP * Math.max(0, widths.length - 1);
 }
 
+/** Which column gives way first when the width is short; the last two go last. */
+const DROP_ORDER: readonly string[] = ['profiles', 'secrets', 'revoked', 'created', 'account', 'roles', 'id', 'type', 'owner', 'name', 'expires', 'status'];
+const dropRank = (d: ColumnDef) => {
+  const i = DROP_ORDER.indexOf(d.id);
+  return i === -1 ? 0 : i;
+};
+
+export interface ColumnLayout {
+  columns: LaidOutColumn[];
+  /** Chosen columns left out for want of width. */
+  hidden: number;
+}
+
 export function layoutColumns(defs: readonly ColumnDef[], width: number): LaidOutColumn[] {
+  return fitColumns(defs, width).columns;
+}
+
+export function fitColumns(defs: readonly ColumnDef[], width: number): ColumnLayout {
   let chosen = [...defs];
-  while (chosen.length > 1 && total(chosen.map((d) => d.min)) > width) chosen = chosen.slice(0, -1);
-  if (!chosen.length) return [];
+  while (chosen.length > 1 && total(chosen.map((d) => d.min)) > width) {
+    const weakest = chosen.reduce((w, d) => (dropRank(d) < dropRank(w) ? d : w));
+    chosen = chosen.filter((d) => d !== weakest);
+  }
+  const hidden = defs.length - chosen.length;
+  if (!chosen.length) return { columns: [], hidden };
   const widths = chosen.map((d) => d.ideal);
   let excess = total(widths) - width;
   if (excess > 0) {
@@ -57,5 +79,5 @@ export function layoutColumns(defs: readonly ColumnDef[], width: number): LaidOu
       }
     }
   }
-  return chosen.map((def, i) => ({ def, width: widths[i]! }));
+  return { columns: chosen.map((def, i) => ({ def, width: widths[i]! })), hidden };
 }

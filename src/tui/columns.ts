@@ -62,3 +62,12 @@ export const COLUMN_LABELS: Record<ColumnId, string> = {
   type: 'Type', name: 'Name', id: 'ID', owner: 'Owner', account: 'Account (user/API)', status: 'Status',
   expires: 'Expires', roles: 'Roles', created: 'Created', revoked: 'Revoked', secrets: 'Secrets', profiles: 'Local profile',
 };
+
+/**
+ * A row's cell text. An HMAC key has no name of its own, so its Name cell shows the owner: beside
+ * it, the Owner cell is left blank rather than repeat it.
+ */
+export function cellText(def: ColumnDef, c: CredentialView, width: number, nameShown: boolean): string {
+  if (def.id === 'owner' && nameShown && c.name === null) return '';
+  return def.cell(c, width);
+}

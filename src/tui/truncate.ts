@@ -1,5 +1,9 @@
 // Cutting text to a terminal width: measured in cells (wide characters count 2), ends in `…`.
+// Every string the TUI draws passes through here or through frame/rows.ts, so this is also where
+// text from others (names, descriptions, server messages) has its control characters escaped:
+// it is data, never terminal control, and its width is measured as drawn.
 import stringWidth from 'string-width';
+import { escapeControl } from '../text/escape.js';
 
 export function cellWidth(text: string): number {
   // Fast path: plain ASCII is one cell a character.
@@ -7,8 +11,9 @@ export function cellWidth(text: string): number {
 }
 
 /** `text` cut to `width` cells, the last cell an ellipsis when anything was cut. */
-export function truncate(text: string, width: number): string {
+export function truncate(raw: string, width: number): string {
   if (width <= 0) return '';
+  const text = escapeControl(raw, { oneLine: true });
   if (cellWidth(text) <= width) return text;
   if (width === 1) return '…';
   let out = '';

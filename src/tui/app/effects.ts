@@ -1,0 +1,158 @@
+// Carries out the effects update.ts asks for: loading, every change (through src/ops, the only
+// way anything changes), the clipboard, timers, preferences. Each answers with a message.
+import type { AppContext } from '../../app-context.js';
+import type { PreferencesStore } from '../../config/preferences-types.js';
+import { listProfiles } from '../../credentials/sources.js';
+import type { LoadProgress } from '../../identity/types.js';
+import type { Credential } from '../../model/credential.js';
+import { createHmac } from '../../ops/create-hmac.js';
+import { createOAuthClient } from '../../ops/create-oauth.js';
+import { retireOAuthSecrets } from '../../ops/retire-secrets.js';
+import { revokeCredential } from '../../ops/revoke.js';
+import { rotateHmac, rotateOAuth } from '../../ops/rotate.js';
+import { savePairToProfile } from '../../ops/save-profile.js';
+import { critical } from '../../ops/signal-guard.js';
+import { describeFailure } from '../dialogs/failure.js';
+import { ownerOf } from '../wizard/wizard-state.js';
+import { currentHmacOf, submissionOf } from '../wizard/wizard-submit.js';
+import type { EffectRunner } from './store.js';
+import type { Msg } from './messages.js';
+
+export interface EffectDeps {
+  ctx: AppContext;
+  preferences: PreferencesStore;
+  copy(text: string): void;
+  quit(): void;
+  /** How long a status-line message stays. */
+  flashMs?: number;
+}
+
+/** A large organisation reports progress per page: redraw the count at most this often. */
+const PROGRESS_MS = 100;
+
+/** An error for the one-line status: the request line ("GET /api/…: ") is noise there. */
+export function statusMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/^[A-Z]+ \/\S*: /, '');
+}
+
+function hintOf(err: unknown): string | null {
+  const raw = typeof err === 'object' && err !== null ? (err as { hint?: unknown }).hint : undefined;
+  return typeof raw === 'string' && raw ? raw : null;
+}
+
+export function createEffectRunner(deps: EffectDeps): EffectRunner {
+  const { ctx } = deps;
+  let loading: AbortController | null = null;
+  const signingKey = (send: (m: Msg) => void) => send({ kind: 'signing-key', id: ctx.signingKeyId() });
+
+  return (effect, send) => {
+    switch (effect.kind) {
+      case 'load': {
+        loading?.abort();
+        const controller = new AbortController();
+        loading = controller;
+        let shownAt = 0;
+        const onProgress = (progress: LoadProgress) => {
+          const now = Date.now();
+          if (controller.signal.aborted || (now - shownAt < PROGRESS_MS && progress.done !== progress.total)) return;
+          shownAt = now;
+          send({ kind: 'load-progress', progress });
+        };
+        ctx.service.loadOrganisation({ signal: controller.signal, onProgress }).then(
+          (organisation) => !controller.signal.aborted && send({ kind: 'loaded', organisation, now: ctx.now() }),
+          (error: unknown) => !controller.signal.aborted && send({ kind: 'load-failed', error: statusMessage(error) }),
+        );
+        return;
+      }
+      case 'save-prefs':
+        try {
+          deps.preferences.update(effect.patch);
+        } catch (e) {
+          send({ kind: 'note', text: `Could not save preferences: ${(e as Error).message}`, tone: 'warn' });
+        }
+        return;
+      case 'flash-timer':
+        setTimeout(() => send({ kind: 'flash-expired', at: effect.at }), deps.flashMs ?? 4000).unref?.();
+        return;
+      case 'revoke':
+        revokeCredential(ctx, effect.credential).then(
+          () => send({ kind: 'revoked', credential: effect.credential, now: ctx.now() }),
+          (err: unknown) => send({ kind: 'revoke-failed', failure: describeFailure(err) }),
+        );
+        return;
+      case 'create': {
+        const w = effect.wizard;
+        const sub = submissionOf(w, ctx.now());
+        const owner = ownerOf(w);
+        // From the request on, a signal waits until the answer (and its secret) is safe.
+        const made: Promise<Msg> = critical(() => sub.kind === 'hmac'
+          ? createHmac(ctx, { userId: sub.userId, staleProfiles: currentHmacOf(w)?.profiles ?? [] }).then(({ generated, held }) => {
+              const credential: Credential = {
+                id: generated.apiId, type: 'hmac', name: null, description: null, owner: { userId: owner.userId, userName: owner.userName, accountType: owner.accountType },
+                expiresAt: generated.expiresAt, createdAt: new Date(ctx.now()).toISOString(), revokedAt: null, roles: owner.roles, secrets: [], profiles: [],
+              };
+              return { kind: 'created', held, credential } as const;
+            })
+          : createOAuthClient(ctx, sub.input, owner.userName).then(({ created, held }) => ({ kind: 'created', held, credential: created.client }) as const),
+        'creating a credential in the interactive app');
+        made.then(
+          (msg) => {
+            send(msg);
+            signingKey(send);
+          },
+          (err: unknown) => send({ kind: 'create-failed', failure: describeFailure(err) }),
+        );
+        return;
+      }
+      case 'rotate': {
+        const c = effect.credential;
+        const done: Promise<Msg> = critical(() => c.type === 'hmac'
+          ? rotateHmac(ctx, c, { credentialsPath: ctx.credentialsPath }).then((result) => ({ kind: 'rotated-hmac', result }) as const)
+          // At the server's limit of live secrets the oldest goes first (the dialog said so).
+          : rotateOAuth(ctx, c, { retireOld: false, makeRoom: true }).then((result) => ({ kind: 'rotated-oauth', result }) as const),
+        'rotating a credential in the interactive app');
+        done.then(
+          (msg) => {
+            send(msg);
+            signingKey(send);
+          },
+          (err: unknown) => send({ kind: 'rotate-failed', failure: describeFailure(err), hint: hintOf(err) }),
+        );
+        return;
+      }
+      case 'retire':
+        retireOAuthSecrets(ctx, effect.credential, effect.secretIds).then(
+          (result) => send({ kind: 'retired', result }),
+          (err: unknown) => send({ kind: 'retired', result: { retired: [], failures: [describeFailure(err).message] } }),
+        );
+        return;
+      case 'list-profiles':
+        try {
+          send({ kind: 'profiles-listed', existing: listProfiles(ctx.credentialsPath) });
+        } catch (err) {
+          send({ kind: 'profiles-failed', error: describeFailure(err).message });
+        }
+        return;
+      case 'save-profile':
+        try {
+          // Not under `critical`: the secret is held (and journaled) until this succeeds.
+          const written = savePairToProfile(ctx.credentialsPath, { profile: effect.profile, id: effect.id, secret: effect.secret }, { readOnly: ctx.readOnly, force: effect.force });
+          send({ kind: 'profile-saved', profile: effect.profile, written });
+        } catch (err) {
+          const hint = hintOf(err);
+          send({ kind: 'profile-save-failed', profile: effect.profile, error: `${describeFailure(err).message}${hint ? ` ${hint}` : ''}` });
+        }
+        return;
+      case 'copy':
+        deps.copy(effect.text);
+        return;
+      case 'release':
+        effect.held.release();
+        return;
+      case 'quit':
+        deps.quit();
+        return;
+    }
+  };
+}

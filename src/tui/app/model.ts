@@ -1,0 +1,119 @@
+// The whole interactive app as one value (Elm/bubbletea style): what is loaded, the screen stack
+// with each screen's own state, preferences, messages. Views draw it; update.ts changes it, purely,
+// and asks for I/O as effects.
+import type { Connection } from '../../app-context.js';
+import type { ColumnId } from '../../config/preferences-types.js';
+import type { LoadProgress, Organisation } from '../../identity/types.js';
+import type { CredentialFilter, SortOrder } from '../../model/filter.js';
+import type { Editor } from '../input/editor.js';
+import type { FilterPanelState } from '../panels/filter-panel.js';
+import type { ColumnChooserState } from '../panels/column-chooser.js';
+import type { SortPickerState } from '../panels/sort-picker.js';
+import type { WizardState } from '../wizard/wizard-state.js';
+import type { RevokeState } from '../dialogs/revoke-dialog.js';
+import type { RotateState } from '../dialogs/rotate-dialog.js';
+import type { SecretState } from '../dialogs/secret-screen.js';
+import { EMPTY_EDITOR } from '../input/editor.js';
+
+export type Tone = 'info' | 'ok' | 'warn' | 'error';
+
+export interface Message {
+  at: number;
+  text: string;
+  tone: Tone;
+}
+
+/** The messages screen keeps this many, whole. */
+export const MESSAGES_KEPT = 100;
+
+export type Screen =
+  | { kind: 'list' }
+  | { kind: 'search' }
+  | { kind: 'details'; id: string; scroll: number }
+  | { kind: 'filter'; panel: FilterPanelState }
+  | { kind: 'columns'; chooser: ColumnChooserState }
+  | { kind: 'sort'; picker: SortPickerState }
+  | { kind: 'help'; scroll: number }
+  | { kind: 'messages'; scroll: number }
+  | { kind: 'wizard'; wizard: WizardState }
+  | { kind: 'revoke'; dialog: RevokeState }
+  | { kind: 'rotate'; dialog: RotateState }
+  | { kind: 'secret'; secret: SecretState };
+
+export type ScreenKind = Screen['kind'];
+
+export interface Prefs {
+  columns: ColumnId[];
+  sort: SortOrder;
+  filter: CredentialFilter;
+}
+
+export interface DataState {
+  organisation: Organisation | null;
+  loading: boolean;
+  progress: LoadProgress | null;
+  error: string | null;
+  /** The clock at the last load: statuses are derived against it, not on every frame. */
+  now: number;
+}
+
+export interface Model {
+  readOnly: boolean;
+  connection: Connection;
+  credentialsPath: string;
+  /** The credential vcreds signs with (it changes when vcreds renews its own pair). */
+  signingKeyId: string | null;
+  /** Set once the key vcreds signs with was revoked: every request will fail until restart. */
+  signingKeyRevoked: boolean;
+  size: { columns: number; rows: number };
+  /** The list is the floor; the top screen owns the keyboard. */
+  stack: readonly Screen[];
+  /** The selected credential, kept by id so it survives filtering, sorting and reloads. */
+  selectedId: string | null;
+  /** Scroll position of the table: the index in the shown rows of its first line. */
+  top: number;
+  search: Editor;
+  prefs: Prefs;
+  data: DataState;
+  flash: Message | null;
+  messages: readonly Message[];
+  /** Requests in flight whose answer carries a new secret: quitting now could lose it. */
+  creating: number;
+}
+
+export interface ModelInit {
+  readOnly: boolean;
+  connection: Connection;
+  credentialsPath: string;
+  signingKeyId: string | null;
+  size: { columns: number; rows: number };
+  prefs: Prefs;
+  now: number;
+  /** A problem reading the preferences, said once on the status line. */
+  prefsError?: string | null;
+}
+
+export function initialModel(init: ModelInit): Model {
+  const model: Model = {
+    readOnly: init.readOnly,
+    connection: init.connection,
+    credentialsPath: init.credentialsPath,
+    signingKeyId: init.signingKeyId,
+    signingKeyRevoked: false,
+    size: init.size,
+    stack: [{ kind: 'list' }],
+    selectedId: null,
+    top: 0,
+    search: EMPTY_EDITOR,
+    prefs: init.prefs,
+    data: { organisation: null, loading: true, progress: null, error: null, now: init.now },
+    flash: null,
+    messages: [],
+    creating: 0,
+  };
+  return init.prefsError ? { ...model, flash: { at: init.now, text: init.prefsError, tone: 'warn' } } : model;
+}
+
+export function topOf(model: Pick<Model, 'stack'>): Screen {
+  return model.stack[model.stack.length - 1]!;
+}

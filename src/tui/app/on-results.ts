@@ -1,0 +1,154 @@
+// What the answers of effects do to the app: loads, and the results of every change. After a
+// change the list shows it at once (the row updated and selected, a short message), even if the
+// reload that follows fails.
+import type { Credential, CredentialView } from '../../model/credential.js';
+import { shortId } from '../../model/credential.js';
+import { isSigningKey } from '../../ops/actions.js';
+import type { HeldSecret } from '../../ops/held-secrets.js';
+import { hmacSecretNeedsSaving } from '../../ops/rotate.js';
+import type { HmacRotationResult, OAuthRotationResult } from '../../ops/rotate-types.js';
+import type { Organisation } from '../../identity/types.js';
+import { hmacRotationReport, oauthRotationReport } from '../dialogs/rotate-report.js';
+import { initialSecret } from '../dialogs/secret-screen.js';
+import type { SubmitFailure } from '../dialogs/failure.js';
+import type { RetireResult } from '../../ops/retire-secrets.js';
+import { wizardReducer } from '../wizard/wizard-state.js';
+import type { Model, Screen } from './model.js';
+import { step, type Step } from './messages.js';
+import { also, notify } from './notify.js';
+import { push } from './on-list.js';
+import { selectId, settle } from './selection.js';
+
+/** The screen of this kind nearest the top, with its position, if it is open. */
+function findScreen<K extends Screen['kind']>(model: Model, kind: K): { at: number; screen: Extract<Screen, { kind: K }> } | null {
+  for (let at = model.stack.length - 1; at >= 0; at--) {
+    const s = model.stack[at]!;
+    if (s.kind === kind) return { at, screen: s as Extract<Screen, { kind: K }> };
+  }
+  return null;
+}
+
+function replaceAt(model: Model, at: number, screen: Screen): Model {
+  const stack = [...model.stack];
+  stack[at] = screen;
+  return { ...model, stack };
+}
+
+/** Puts a credential into the loaded data, replacing the one with its id (or adding it). */
+function patchCredential(model: Model, c: Credential): Model {
+  const org = model.data.organisation;
+  if (!org) return model;
+  const others = org.credentials.filter((x) => x.id !== c.id);
+  const organisation: Organisation = { ...org, credentials: [...others, c] };
+  return { ...model, data: { ...model.data, organisation } };
+}
+
+export function onLoaded(model: Model, organisation: Organisation, now: number): Step {
+  const warnings = organisation.warnings ?? [];
+  const next = settle({ ...model, data: { organisation, loading: false, progress: null, error: null, now } });
+  return warnings.length ? notify(next, `⚠ ${warnings.join(' · ')}`, 'warn') : step(next);
+}
+
+export function onLoadFailed(model: Model, error: string): Step {
+  const why = model.signingKeyRevoked
+    ? `${error} (the key vcreds signs with was revoked in this session: restart vcreds with a working key or profile)`
+    : error;
+  const s = notify({ ...model, data: { ...model.data, loading: false, progress: null, error: why } }, `Loading failed: ${why}`, 'error');
+  return s;
+}
+
+export function onRevoked(model: Model, c: CredentialView, now: number): Step {
+  const self = isSigningKey(c, { readOnly: model.readOnly, signingKeyId: model.signingKeyId });
+  let next = model;
+  const found = findScreen(next, 'revoke');
+  if (found) next = { ...next, stack: next.stack.slice(0, found.at) };
+  next = selectId(patchCredential({ ...next, signingKeyRevoked: next.signingKeyRevoked || self }, { ...c, revokedAt: new Date(now).toISOString() }), c.id);
+  const notes = [`Revoked ${shortId(c.id, 11)}${c.name ? ` (${c.name})` : ''}.`];
+  if (c.type === 'hmac' && c.profiles.length) notes.push(`Local profiles ${c.profiles.join(', ')} still hold it: replace or remove them.`);
+  if (self) notes.push('vcreds itself was signing with it: further requests will fail until you restart with a working key.');
+  const s = notify(next, notes.join(' '), self ? 'warn' : 'ok');
+  // Reloading with a revoked key would only fail: the row already shows what happened.
+  return self ? s : also(s, { kind: 'load' });
+}
+
+export function onRevokeFailed(model: Model, failure: SubmitFailure): Step {
+  const found = findScreen(model, 'revoke');
+  const s = notify(model, `Revoking failed: ${failure.message}`, 'error');
+  if (!found) return s;
+  return { ...s, model: replaceAt(s.model, found.at, { ...found.screen, dialog: { ...found.screen.dialog, phase: 'failed', failure } }) };
+}
+
+export function onCreated(model: Model, held: HeldSecret, credential: Credential): Step {
+  const next = { ...patchCredential(model, credential), creating: Math.max(0, model.creating - 1) };
+  const found = findScreen(next, 'wizard');
+  const what = held.secret.kind === 'hmac' ? 'HMAC pair' : `OAuth client "${held.secret.name ?? held.secret.id}"`;
+  const secret = initialSecret(held, held.secret.kind === 'hmac' ? `HMAC pair created for ${held.secret.ownerName}` : `${what} created`, {
+    select: credential.id, done: `Created ${what} ${shortId(credential.id, 11)} for ${held.secret.ownerName}.`,
+  });
+  const base = found ? { ...next, stack: next.stack.slice(0, found.at) } : next;
+  return step(push(base, { kind: 'secret', secret }));
+}
+
+export function onCreateFailed(model: Model, failure: SubmitFailure): Step {
+  const next = { ...model, creating: Math.max(0, model.creating - 1) };
+  const found = findScreen(next, 'wizard');
+  const s = notify(next, `Creating failed: ${failure.message}`, 'error');
+  if (!found) return s;
+  return { ...s, model: replaceAt(s.model, found.at, { ...found.screen, wizard: wizardReducer(found.screen.wizard, { type: 'failed', failure }) }) };
+}
+
+export function onRotatedHmac(model: Model, result: HmacRotationResult): Step {
+  const found = findScreen(model, 'rotate');
+  const base = { ...model, creating: Math.max(0, model.creating - 1) };
+  if (!found) return notify(base, 'Rotation finished.', 'ok');
+  const c = found.screen.dialog.credential;
+  const report = hmacRotationReport(result, model.credentialsPath);
+  let next = replaceAt(base, found.at, { ...found.screen, dialog: { ...found.screen.dialog, phase: { kind: 'done', report } } });
+  const done = `Rotated the HMAC key of ${c.owner.userName}: new key ${shortId(result.generated.apiId, 11)}.`;
+  if (hmacSecretNeedsSaving(result)) {
+    next = { ...next, stack: next.stack.slice(0, found.at + 1) };
+    const secret = initialSecret(result.held, `Rotate HMAC key of ${c.owner.userName}: the new key is NOT safely stored yet`, { select: null, done }, report);
+    return step(push(next, { kind: 'secret', secret }));
+  }
+  return notify(next, done, result.proof === 'ok' ? 'ok' : 'warn');
+}
+
+export function onRotatedOAuth(model: Model, result: OAuthRotationResult): Step {
+  const found = findScreen(model, 'rotate');
+  const base = { ...model, creating: Math.max(0, model.creating - 1) };
+  if (!found) return notify(base, 'Rotation finished.', 'ok');
+  const c = found.screen.dialog.credential;
+  const retiredFirst = new Set(result.retiredSecretIds);
+  const old = c.secrets.filter((s) => s.secretId !== result.secret.secretId && !retiredFirst.has(s.secretId));
+  const phase = old.length
+    ? { kind: 'retire' as const, old, proofFailed: result.proof === 'failed' }
+    : { kind: 'done' as const, report: oauthRotationReport(result) };
+  let next = replaceAt(base, found.at, { ...found.screen, dialog: { ...found.screen.dialog, phase } });
+  next = { ...next, stack: next.stack.slice(0, found.at + 1) };
+  const name = c.name ?? c.id;
+  const secret = initialSecret(result.held, `Rotate OAuth client "${name}": new secret`, {
+    select: null, done: `Added secret ${result.secret.secretId} to OAuth client "${name}".`,
+  }, oauthRotationReport(result));
+  return step(push(next, { kind: 'secret', secret }));
+}
+
+export function onRotateFailed(model: Model, failure: SubmitFailure, hint: string | null): Step {
+  const base = { ...model, creating: Math.max(0, model.creating - 1) };
+  const found = findScreen(base, 'rotate');
+  const s = notify(base, `Rotation failed: ${failure.message}`, 'error');
+  if (!found) return s;
+  return { ...s, model: replaceAt(s.model, found.at, { ...found.screen, dialog: { ...found.screen.dialog, phase: { kind: 'failed', failure, hint } } }) };
+}
+
+export function onRetired(model: Model, result: RetireResult): Step {
+  const found = findScreen(model, 'rotate');
+  const text = [
+    result.retired.length ? `Retired ${result.retired.join(', ')}.` : '',
+    result.failures.length ? `Not retired: ${result.failures.join('; ')}.` : '',
+  ].filter(Boolean).join(' ');
+  const s = notify(model, text || 'Nothing to retire.', result.failures.length ? 'error' : 'ok');
+  if (!found) return also(s, { kind: 'load' });
+  const next = replaceAt(s.model, found.at, { ...found.screen, dialog: { ...found.screen.dialog, phase: { kind: 'retired', retired: result.retired, failures: result.failures } } });
+  return { ...s, model: next };
+}
+

@@ -1,0 +1,64 @@
+// Where everything of the list screen goes, for a terminal size: the header, the table's height
+// and columns, the status line, the hints. Pure: the view draws it, and the key handlers use the
+// same numbers (a page is as many rows as the table shows).
+import { COLUMNS } from '../columns.js';
+import { fitColumns, type LaidOutColumn } from '../column-layout.js';
+import { hintLines } from '../frame/hint-layout.js';
+import { LIST_BINDINGS, SEARCH_BINDINGS } from '../bindings.js';
+import { countByStatus, countsText, expiryBanner, filterChips, type ExpiryBanner } from '../summary.js';
+import type { Model } from '../app/model.js';
+import { topOf } from '../app/model.js';
+import { listRows, memoLast, selectedCredential } from './rows.js';
+import type { CredentialView } from '../../model/credential.js';
+import type { Caller } from '../../identity/types.js';
+
+// Counted once per load, not once per key.
+const countsMemo = memoLast((views: readonly CredentialView[]) => countsText(countByStatus(views)));
+const bannerMemo = memoLast((views: readonly CredentialView[], caller: Caller) => expiryBanner(views, caller));
+
+/** Width of the selection marker in front of every row. */
+export const MARKER_WIDTH = 2;
+
+export interface ListLayout {
+  width: number;
+  /** Rows the app may draw: one fewer than the terminal (a full-height frame makes Ink redraw it all). */
+  height: number;
+  counts: string | null;
+  chips: string[];
+  banner: ExpiryBanner | null;
+  headerRows: number;
+  columns: LaidOutColumn[];
+  hiddenColumns: number;
+  /** Rows of credentials the table shows. */
+  tableRows: number;
+  hints: string[];
+}
+
+export function appHeight(model: Pick<Model, 'size'>): number {
+  return Math.max(6, model.size.rows - 1);
+}
+
+export function listLayout(model: Model): ListLayout {
+  const width = Math.max(20, model.size.columns);
+  const height = appHeight(model);
+  const list = listRows(model);
+  const org = model.data.organisation;
+  const counts = org ? countsMemo(list.views) : null;
+  const chips = filterChips(model.prefs.filter, model.search.value);
+  const banner = org ? bannerMemo(list.views, org.caller) : null;
+  const headerRows = 2 + (chips.length ? 1 : 0) + (banner ? 1 : 0);
+  const laid = fitColumns(model.prefs.columns.map((id) => COLUMNS[id]), width - MARKER_WIDTH);
+  const searching = topOf(model).kind === 'search';
+  const hints = hintLines(searching ? SEARCH_BINDINGS : LIST_BINDINGS, { readOnly: model.readOnly, credential: selectedCredential(model) }, width);
+  // Header, the table's heading, the status line and the hints; the table gets the rest.
+  const tableRows = Math.max(1, height - headerRows - 1 - 1 - hints.length);
+  return { width, height, counts, chips, banner, headerRows, columns: laid.columns, hiddenColumns: laid.hidden, tableRows, hints };
+}
+
+/** Where a panel, dialog or the wizard opens over the list: about 80 columns, the header line kept in view. */
+export function overlayBox(model: Pick<Model, 'size'>, wide = false): { left: number; top: number; width: number; height: number } {
+  const columns = Math.max(20, model.size.columns);
+  const width = wide ? columns : Math.min(columns, 80);
+  const top = 1;
+  return { left: Math.floor((columns - width) / 2), top, width, height: appHeight(model) - top };
+}

@@ -30,7 +30,7 @@ describe('vcreds list', () => {
   });
   after(() => f.close());
 
-  test('--json prints exactly the keys of issue 3, and every credential the server holds with its status', async () => {
+  test('--json prints exactly the documented keys, and every credential the server holds with its status', async () => {
     const r = await run(f.args('list', '--json'), { env: f.env });
     assert.equal(r.code, 0, r.stderr);
     const list = JSON.parse(r.stdout) as Record<string, any>[];

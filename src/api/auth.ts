@@ -20,7 +20,8 @@ export type ApiAuth = HmacAuth | OAuthAuth;
 
 /** Signs one attempt; called again for every retry so each gets its own nonce and timestamp. */
 export function hmacSigner(auth: HmacAuth, now: () => number): (method: string, url: URL) => string {
-  // The header carries the bare id and the signature uses the bare secret (shared §2.1).
+  // The header carries the bare id and the signature uses the bare secret: a region prefix
+  // (`vera01ei-`) only picks the host, it is never signed or sent.
   const key = { id: parseKeyPart(auth.id, 'id').bare, secret: parseKeyPart(auth.secret, 'secret').bare };
   return (method, url) => authorizationHeader(key, { method, url }, { now });
 }

@@ -1,5 +1,6 @@
 // The one error type every API failure becomes, and the turning of Veracode's many error body
-// shapes (shared/veracode-api.md §4 "Errors") into a sentence a person can act on.
+// shapes ({http_code, http_status, message}, {errors: [...], status}, {_embedded: {api_errors}},
+// OAuth's {error, error_description}; docs/veracode-api.md) into a sentence a person can act on.
 
 export type ApiErrorKind = 'http' | 'network' | 'timeout' | 'malformed' | 'config';
 

@@ -5,7 +5,7 @@ import { escapeControl } from '../text/escape.js';
 import type { Painter } from './output.js';
 import { formatCsv, formatTable, type FitPlan } from './output.js';
 
-/** The public JSON shape of one credential: exactly these keys, in this order (issue 3). */
+/** The public JSON shape of one credential: exactly these keys, in this order (scripts rely on it). */
 export interface CredentialJson {
   id: string;
   type: 'hmac' | 'oauth';

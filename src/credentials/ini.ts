@@ -1,4 +1,4 @@
-// A small line-based reader of the Veracode credentials file (shared/veracode-api.md §3).
+// A small line-based reader of the Veracode credentials file (~/.veracode/credentials, INI).
 //
 // Written by hand rather than with the `ini` package because we must (a) report a malformed line
 // by its line number, and (b) rewrite one profile while keeping every other byte of the file

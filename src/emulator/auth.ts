@@ -1,4 +1,4 @@
-// Who is calling: VERACODE-HMAC-SHA-256 verified exactly as Veracode does (§2), or an OAuth
+// Who is calling: VERACODE-HMAC-SHA-256 verified exactly as Veracode does, or an OAuth
 // bearer token from /oauth2/token. Every refusal is a 401 whose message helps without leaking.
 import { timingSafeEqual } from 'node:crypto';
 import { computeSignature, parseAuthorizationHeader } from '../signing/hmac.js';

@@ -1,4 +1,6 @@
-// The rules of §5 for creating OAuth clients and adding secrets; refusals name what is wrong.
+// The assumed contract's rules for creating OAuth clients and adding secrets (name 1-64 characters
+// and unique per owner, expiry within the organisation's maximum, roles a subset of the owner's,
+// at most 2 live secrets); refusals name what is wrong.
 import type { Caller } from './auth.js';
 import { httpCodeError, validationError } from './replies.js';
 import { isLiveSecret, type Store } from './store.js';

@@ -1,4 +1,4 @@
-// What handlers answer, and the four error shapes Veracode's APIs are seen to use (§4).
+// What handlers answer, and the four error shapes Veracode's APIs are seen to use.
 import { randomUUID } from 'node:crypto';
 
 export interface Reply {

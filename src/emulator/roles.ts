@@ -1,4 +1,4 @@
-// The role catalogue the emulator knows (names from shared/veracode-api.md §4).
+// The role catalogue the emulator knows (role names as Veracode's public clients use them).
 import { createHash } from 'node:crypto';
 import { uuidFromHex } from './prng.js';
 

@@ -1,4 +1,4 @@
-// /oauth_clients (our §5 contract) and /oauth2/token.
+// /oauth_clients (the project's assumed contract, see identity/oauth-clients.ts) and /oauth2/token.
 import { pageOf, pageRequest } from './paging.js';
 import { bodyObject, checkCanAddSecret, checkExpiration, usableRoles, validateNewClient } from './oauth-rules.js';
 import { forbidden, httpCodeError, notFoundError, type Reply } from './replies.js';

@@ -1,4 +1,4 @@
-// The three timestamp forms Veracode's APIs are seen to send (shared/veracode-api.md §4).
+// The three timestamp forms Veracode's APIs are seen to send.
 // The emulator writes all three so that clients must read all three.
 
 export type TsForm = 'veracode' | 'rfc3339' | 'utc';

@@ -1,4 +1,4 @@
-// How records look on the wire (field names from shared/veracode-api.md §4 and §5).
+// How records look on the wire: Identity API field names, and the assumed OAuth-client contract's.
 import { ROLE_BY_NAME } from './roles.js';
 import type { Store } from './store.js';
 import type { DbClient, DbHmac, DbUser } from './store-types.js';

@@ -2,7 +2,7 @@
 //
 // Veracode documents that OAuth clients can be managed "using the Identity API" but publishes no
 // paths or field names. Every path and field name below comes from this project's own contract
-// (shared/veracode-api.md §5) and appears nowhere else in the code. When Veracode's real API is
+// (described in docs/veracode-api.md) and appears nowhere else in the code. When Veracode's real API is
 // known, correct it here (and in the emulator, which serves the same contract); nothing else
 // should need to change.
 import type { ApiClient } from '../api/client-types.js';
@@ -30,7 +30,7 @@ function parseSecret(v: unknown): OAuthSecret | undefined {
   return { secretId, createdAt: parseTimestamp(o.created_ts), expiresAt: parseTimestamp(o.expiration_ts) };
 }
 
-/** A §5 client object → Credential. */
+/** A client object of the assumed contract → Credential. */
 export function parseOAuthClient(v: unknown): Credential {
   const o = asObject(v, 'OAuth client');
   const clientId = reqString(o, 'client_id', 'OAuth client');

@@ -1,4 +1,5 @@
-// The Identity service over the real API (shared §4; OAuth clients through oauth-clients.ts).
+// The Identity service over the real API (/api/authn/v2: users, roles, api_credentials; OAuth
+// clients through oauth-clients.ts, the one home of that assumed contract).
 import type { ApiClient } from '../api/client.js';
 import type { ProfileLookup } from '../credentials/profile-index.js';
 import { isApiError } from '../api/errors.js';

@@ -1,4 +1,4 @@
-// The Identity API writes timestamps three ways (shared §4): `2021-10-23T15:30:25.123+0000`,
+// The Identity API is seen to write timestamps three ways: `2021-10-23T15:30:25.123+0000`,
 // RFC 3339 with `Z`, and `2021-10-23 15:30:25 UTC`. All become ISO 8601 UTC strings.
 import { isValid, parseISO } from 'date-fns';
 

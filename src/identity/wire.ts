@@ -1,6 +1,7 @@
-// Identity API answers (shared §4) as they arrive, and lenient parsers: unknown fields are
-// ignored, missing optional ones become null. A wrong shape is a ShapeError, which the service
-// reports as ApiError kind 'malformed'. (§5 OAuth client shapes live in oauth-clients.ts.)
+// Identity API answers (users, roles, api_credentials, HAL pages) as they arrive, and lenient
+// parsers: unknown fields are ignored, missing optional ones become null. A wrong shape is a
+// ShapeError, which the service reports as ApiError kind 'malformed'. (The assumed OAuth-client
+// shapes live in oauth-clients.ts.)
 import type { AccountType, Role } from '../model/credential.js';
 import type { Caller, User } from './types.js';
 import { splitKeyPrefix } from '../signing/region.js';

@@ -1,4 +1,4 @@
-// The VERACODE-HMAC-SHA-256 request signer (shared/veracode-api.md §2).
+// The VERACODE-HMAC-SHA-256 request signer, as Veracode's public clients sign (docs/veracode-api.md).
 import { createHmac, randomBytes } from 'node:crypto';
 
 export const AUTH_SCHEME = 'VERACODE-HMAC-SHA-256';

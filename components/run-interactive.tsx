@@ -34,7 +34,7 @@ export async function runInteractive(source: AppContext | (() => Promise<AppCont
   const stdin = options.stdin ?? process.stdin;
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
-  // Ink 6 has no alternate-screen option (trap 9): only on a terminal, undone on every exit path.
+  // Ink 6 has no alternate-screen option: written here, only on a terminal, undone on every exit path.
   const tty = Boolean(stdout.isTTY);
   let restored = false;
   const restore = () => {

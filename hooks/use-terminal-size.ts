@@ -1,4 +1,4 @@
-// The terminal's size, following resizes. The test stdout has no `rows` (trap 5): default to 24.
+// The terminal's size, following resizes. A test's fake stdout has no `rows`: default to 24.
 import { useEffect, useState } from 'react';
 import { useStdout } from 'ink';
 

@@ -18,7 +18,7 @@ if (selected.length === 0) {
   console.error('no test files found');
   process.exit(1);
 }
-// Ink prints differently with CI set (trap 4): the suites expect an interactive-style renderer.
+// Ink prints differently with CI set (one final frame, no resize): the suites expect an interactive-style renderer.
 const env = { ...process.env, CI: '', FORCE_COLOR: '0' };
 delete env.CI;
 const result = spawnSync(

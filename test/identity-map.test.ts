@@ -81,7 +81,7 @@ test('a generated pair keeps id and secret exactly as sent', () => {
   assert.throws(() => parseGeneratedHmac({ api_id: 'x' }), /api_secret/);
 });
 
-test('an OAuth client (§5) becomes a Credential with its secrets and down-scoped roles', () => {
+test('an OAuth client (the assumed contract) becomes a Credential with its secrets and down-scoped roles', () => {
   const c = parseOAuthClient({
     client_id: 'cl-1', name: 'pipeline', description: 'CI', user_id: 'u-1', user_name: 'ci-bot', account_type: 'API',
     roles: [{ role_name: 'uploadapi', role_description: 'Upload API' }],

@@ -223,7 +223,7 @@ export interface RotateOAuthOptions {
   makeRoom?: boolean;
 }
 
-/** Live = not yet expired; the server allows two at a time (shared §5). */
+/** Live = not yet expired; the server allows two at a time (refusing a third with 409). */
 export const MAX_LIVE_SECRETS = 2;
 
 /**

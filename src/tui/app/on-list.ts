@@ -12,6 +12,7 @@ import { initialWizard } from '../wizard/wizard-state.js';
 import { initialRevoke } from '../dialogs/revoke-dialog.js';
 import { initialRotate } from '../dialogs/rotate-dialog.js';
 import { selectedCredential } from '../list/rows.js';
+import { copiedWhere } from '../clipboard.js';
 import { type Model, type Screen } from './model.js';
 import { step, unreachable, type Step } from './messages.js';
 import { notify } from './notify.js';
@@ -47,7 +48,7 @@ export function startWizard(model: Model, clone?: CredentialView): Step {
 
 export function copyId(model: Model, c: CredentialView | null): Step {
   if (!c) return notify(model, 'Nothing selected to copy.', 'warn');
-  const s = notify(model, `Copied ${shortId(c.id, 15)} to the clipboard (OSC 52: the terminal, or tmux's buffer with set-clipboard on)`, 'ok');
+  const s = notify(model, `Copied the id ${shortId(c.id, 15)}: ${copiedWhere()}.`, 'ok');
   return { model: s.model, effects: [{ kind: 'copy', text: c.id }, ...s.effects] };
 }
 

@@ -5,6 +5,7 @@ import { TONE_MARK, type ReportLine } from './rotate-report.js';
 import { BLANK_ROW, fieldRow, labelled, marked, para, type Part, type Row } from '../frame/rows.js';
 import { visibleSlice } from '../input/editor.js';
 import type { SecretMode } from './secret-screen.js';
+import { copiedWhere } from '../clipboard.js';
 
 export interface SecretScreen {
   secret: OneTimeSecret;
@@ -73,7 +74,7 @@ export function secretParts(s: SecretScreen, width: number): Part[] {
     parts.push({ key: 'env', forms: [envRows(s, width)] });
   }
   if (s.copied) {
-    const text = `${s.copied === 'env' ? 'Snippet' : 'Secret'} sent to the clipboard (OSC 52; your terminal must allow clipboard access).`;
+    const text = `${s.copied === 'env' ? 'Snippet' : 'Secret'} ${copiedWhere()}.`;
     parts.push({ key: 'copied', forms: [marked('ok', text, width), marked('ok', text, width, true)], shrink: 2 });
   }
   if (s.saved) {

@@ -4,8 +4,9 @@
 import type { CreateOAuthClientInput } from '../identity/types.js';
 import { DAY_MS, type Credential, type Role } from '../model/credential.js';
 
-/** The server's limit, counted in code points (what a user counts), not UTF-16 units. */
+/** The server's limits, counted in code points (what a user counts), not UTF-16 units. */
 export const NAME_MAX = 64;
+export const DESCRIPTION_MAX = 512;
 
 export type CreateField = 'owner' | 'name' | 'expiry' | 'description' | 'roles';
 
@@ -99,6 +100,8 @@ export function parseExpiry(raw: string, now: number, maxTtlDays: number, form: 
 
 export function validateDescription(raw: string): Checked<string> {
   const text = raw.trim();
+  const length = [...text].length;
+  if (length > DESCRIPTION_MAX) return fail('description', `Description is ${length} characters long: shorten it to at most ${DESCRIPTION_MAX}.`);
   const control = controlIn(text);
   if (control) return fail('description', `Description contains a control character (${control}): use printable characters only.`);
   return { ok: true, value: text };

@@ -92,7 +92,7 @@ export function registerCreate(program: Command, cli: CliState): void {
     .option('--name <name>', 'client name, 1 to 64 characters, unique per owner (required)')
     .option('--ttl-days <days>', 'lifetime in days, 1 to 365 (or --expires)')
     .option('--expires <date>', 'valid through this date, YYYY-MM-DD (UTC), at most 365 days away (or --ttl-days)')
-    .option('--description <text>', 'what the client is for')
+    .option('--description <text>', 'what the client is for, at most 512 characters')
     .option('--role <role>', "a role to grant, repeatable; must be among the owner's roles (at least one)", collect, [])
     .option('--user <name|id>', 'owner: a user name or id (default: yourself)')
     .option('--json', 'JSON on stdout')

@@ -43,7 +43,7 @@ export function wizardRows(state: WizardState, width: number, rows: number): Row
       return [field('Expiry'), ...result, ...fit([note(`Days (1-${env.maxTtlDays}) or a date YYYY-MM-DD; the organisation's maximum is ${max.date} (${env.maxTtlDays} days).`, width)], rows - 1 - result.length)];
     }
     case 'description':
-      return [field('Description', '(optional)'), ...fit([note('Optional: what this client is for.', width)], rows - 1)];
+      return [field('Description', '(optional)'), ...fit([note('Optional: what this client is for, at most 512 characters.', width)], rows - 1)];
     case 'roles': {
       const intro = para(`Roles of ${owner.userName}: keep at least one; clear a role to down-scope the client.`, width);
       const shown = rows - intro.length >= 3 ? intro : [];

@@ -10,13 +10,13 @@ import { createOAuthClient } from '../../ops/create-oauth.js';
 import { retireOAuthSecrets } from '../../ops/retire-secrets.js';
 import { revokeCredential } from '../../ops/revoke.js';
 import { rotateHmac, rotateOAuth } from '../../ops/rotate.js';
-import { savePairToProfile } from '../../ops/save-profile.js';
+import { savePairLocked } from '../../ops/save-profile.js';
 import { critical } from '../../ops/signal-guard.js';
 import { describeFailure } from '../dialogs/failure.js';
 import { ownerOf } from '../wizard/wizard-state.js';
 import { currentHmacOf, submissionOf } from '../wizard/wizard-submit.js';
 import type { EffectRunner } from './store.js';
-import type { Msg } from './messages.js';
+import { unreachable, type Msg } from './messages.js';
 
 export interface EffectDeps {
   ctx: AppContext;
@@ -135,14 +135,15 @@ export function createEffectRunner(deps: EffectDeps): EffectRunner {
         }
         return;
       case 'save-profile':
-        try {
-          // Not under `critical`: the secret is held (and journaled) until this succeeds.
-          const written = savePairToProfile(ctx.credentialsPath, { profile: effect.profile, id: effect.id, secret: effect.secret }, { readOnly: ctx.readOnly, force: effect.force });
-          send({ kind: 'profile-saved', profile: effect.profile, written });
-        } catch (err) {
-          const hint = hintOf(err);
-          send({ kind: 'profile-save-failed', profile: effect.profile, error: `${describeFailure(err).message}${hint ? ` ${hint}` : ''}` });
-        }
+        // Under the credentials file's lock: a second vcreds changing it waits, or this says so.
+        // Not under `critical`: the secret stays held (and journaled) until this succeeds.
+        savePairLocked(ctx.credentialsPath, { profile: effect.profile, id: effect.id, secret: effect.secret }, { readOnly: ctx.readOnly, force: effect.force }).then(
+          (written) => send({ kind: 'profile-saved', profile: effect.profile, written }),
+          (err: unknown) => {
+            const hint = hintOf(err);
+            send({ kind: 'profile-save-failed', profile: effect.profile, error: `${describeFailure(err).message}${hint ? ` ${hint}` : ''}` });
+          },
+        );
         return;
       case 'copy':
         deps.copy(effect.text);
@@ -153,6 +154,8 @@ export function createEffectRunner(deps: EffectDeps): EffectRunner {
       case 'quit':
         deps.quit();
         return;
+      default:
+        unreachable(effect);
     }
   };
 }

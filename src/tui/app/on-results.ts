@@ -15,8 +15,8 @@ import type { RetireResult } from '../../ops/retire-secrets.js';
 import { wizardReducer } from '../wizard/wizard-state.js';
 import type { Model, Screen } from './model.js';
 import { step, type Step } from './messages.js';
-import { also, notify } from './notify.js';
-import { push } from './on-list.js';
+import { notify } from './notify.js';
+import { push, refresh } from './on-list.js';
 import { selectId, settle } from './selection.js';
 
 /** The screen of this kind nearest the top, with its position, if it is open. */
@@ -32,6 +32,12 @@ function replaceAt(model: Model, at: number, screen: Screen): Model {
   const stack = [...model.stack];
   stack[at] = screen;
   return { ...model, stack };
+}
+
+/** A step, then the list loaded again to show the change (with the loading line). */
+function andReload(s: Step): Step {
+  const r = refresh(s.model);
+  return { model: r.model, effects: [...s.effects, ...r.effects] };
 }
 
 /** Puts a credential into the loaded data, replacing the one with its id (or adding it). */
@@ -68,7 +74,7 @@ export function onRevoked(model: Model, c: CredentialView, now: number): Step {
   if (self) notes.push('vcreds itself was signing with it: further requests will fail until you restart with a working key.');
   const s = notify(next, notes.join(' '), self ? 'warn' : 'ok');
   // Reloading with a revoked key would only fail: the row already shows what happened.
-  return self ? s : also(s, { kind: 'load' });
+  return self ? s : andReload(s);
 }
 
 export function onRevokeFailed(model: Model, failure: SubmitFailure): Step {
@@ -103,7 +109,14 @@ export function onRotatedHmac(model: Model, result: HmacRotationResult): Step {
   if (!found) return notify(base, 'Rotation finished.', 'ok');
   const c = found.screen.dialog.credential;
   const report = hmacRotationReport(result, model.credentialsPath);
-  let next = replaceAt(base, found.at, { ...found.screen, dialog: { ...found.screen.dialog, phase: { kind: 'done', report } } });
+  const g = result.generated;
+  // The new key is in the list and selected at once; the reload that follows fills in the rest.
+  const fresh: Credential = {
+    ...c, id: g.apiId, expiresAt: g.expiresAt, createdAt: new Date(model.data.now).toISOString(), revokedAt: null, supersededUntil: null,
+    profiles: result.write === 'ok' && !result.restored ? result.profilesUpdated : [],
+  };
+  let next = selectId(patchCredential(base, fresh), fresh.id);
+  next = replaceAt(next, found.at, { ...found.screen, dialog: { ...found.screen.dialog, phase: { kind: 'done', report } } });
   const done = `Rotated the HMAC key of ${c.owner.userName}: new key ${shortId(result.generated.apiId, 11)}.`;
   if (hmacSecretNeedsSaving(result)) {
     next = { ...next, stack: next.stack.slice(0, found.at + 1) };
@@ -120,10 +133,12 @@ export function onRotatedOAuth(model: Model, result: OAuthRotationResult): Step 
   const c = found.screen.dialog.credential;
   const retiredFirst = new Set(result.retiredSecretIds);
   const old = c.secrets.filter((s) => s.secretId !== result.secret.secretId && !retiredFirst.has(s.secretId));
+  const n = result.secret;
+  const withSecret: Credential = { ...c, secrets: [...old, { secretId: n.secretId, createdAt: n.createdAt, expiresAt: n.expiresAt }] };
   const phase = old.length
     ? { kind: 'retire' as const, old, proofFailed: result.proof === 'failed' }
     : { kind: 'done' as const, report: oauthRotationReport(result) };
-  let next = replaceAt(base, found.at, { ...found.screen, dialog: { ...found.screen.dialog, phase } });
+  let next = replaceAt(selectId(patchCredential(base, withSecret), c.id), found.at, { ...found.screen, dialog: { ...found.screen.dialog, phase } });
   next = { ...next, stack: next.stack.slice(0, found.at + 1) };
   const name = c.name ?? c.id;
   const secret = initialSecret(result.held, `Rotate OAuth client "${name}": new secret`, {
@@ -147,7 +162,7 @@ export function onRetired(model: Model, result: RetireResult): Step {
     result.failures.length ? `Not retired: ${result.failures.join('; ')}.` : '',
   ].filter(Boolean).join(' ');
   const s = notify(model, text || 'Nothing to retire.', result.failures.length ? 'error' : 'ok');
-  if (!found) return also(s, { kind: 'load' });
+  if (!found) return andReload(s);
   const next = replaceAt(s.model, found.at, { ...found.screen, dialog: { ...found.screen.dialog, phase: { kind: 'retired', retired: result.retired, failures: result.failures } } });
   return { ...s, model: next };
 }

@@ -193,3 +193,25 @@ describe('signals at every step', { concurrency: 1 }, () => {
     });
   }
 });
+
+describe('stdout closed', () => {
+  test('create hmac with stdout closed: the secret goes to stderr, saying why, and leaves the journal', async () => {
+    assert.ok(existsSync(BIN), 'dist/vcreds.js is missing: run node scripts/build.mjs');
+    const f = await fixture();
+    try {
+      const child = spawn(process.execPath, [BIN, '--api-url', f.emu.apiUrl, 'create', 'hmac', '--user', f.emu.member.userName], { env: { PATH: process.env.PATH!, ...(f.env as Record<string, string>) }, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.destroy(); // the reader is gone: every write to stdout fails with EPIPE
+      let err = '';
+      child.stderr.on('data', (d) => (err += d));
+      const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+      const fresh = f.data().hmac.filter((h) => h.user_id === f.emu.member.userId && !h.revoked).sort((a, b) => b.created - a.created)[0]!;
+      assert.notEqual(fresh.api_id, f.emu.member.id);
+      assert.match(err, /stdout is closed, so the new secret is printed here instead/);
+      assert.ok(err.includes(`veracode_api_key_secret = ${fresh.secret}`), err);
+      assert.equal(code, 0, err);
+      assert.deepEqual(listRecords(f.credentialsPath).records, []);
+    } finally {
+      await f.close();
+    }
+  });
+});

@@ -215,3 +215,29 @@ describe('stdout closed', () => {
     }
   });
 });
+
+describe('two rotations of one key at once', () => {
+  test('one rotates; the other finds the profile changed under the lock and changes nothing; the file holds a working key', async () => {
+    assert.ok(existsSync(BIN), 'dist/vcreds.js is missing: run node scripts/build.mjs');
+    const f = await fixture({ faults: { latencyMs: 100 } });
+    try {
+      const m = f.emu.member;
+      f.writeCredentials(profileText('ci', m.id, m.secret));
+      const before = f.data().hmac.length;
+      const both = await Promise.all([0, 1].map(() => runPlain(f, ['--profile', 'ci', 'rotate'], { HOME: f.home })));
+      const codes = both.map((r) => r.code).sort();
+      assert.deepEqual(codes, [0, 1], both.map((r) => r.out).join('\n---\n'));
+      const loser = both.find((r) => r.code === 1)!;
+      assert.match(loser.out, new RegExp(`profile \\[ci\\] no longer holds the key ${m.id} \\(\\[ci\\] holds [0-9a-f]{32}\\): another vcreds rotated or replaced it meanwhile; nothing was changed`));
+      assert.equal(f.data().hmac.length, before + 1, 'one new key only');
+      const text = readFileSync(f.credentialsPath, 'utf8');
+      const id = /veracode_api_key_id = (\S+)/.exec(text)![1]!;
+      const stored = f.data().hmac.find((h) => h.api_id === id)!;
+      assert.equal(stored.revoked, null, 'the file holds a key that is not revoked');
+      const check = await runPlain(f, ['--profile', 'ci', 'api', '/api/authn/v2/users/self'], { HOME: f.home });
+      assert.equal(check.code, 0, check.out);
+    } finally {
+      await f.close();
+    }
+  });
+});

@@ -3,7 +3,7 @@ import { Box, useApp, useStdout } from 'ink';
 import type { AppContext } from '../src/app-context.js';
 import type { PreferencesStore } from '../src/config/preferences-types.js';
 import { copyToClipboard } from '../src/tui/clipboard.js';
-import { createEffectRunner } from '../src/tui/app/effects.js';
+import { createEffectRunner, interruptedSecretsNotice } from '../src/tui/app/effects.js';
 import { initialModel, topOf, type Model } from '../src/tui/app/model.js';
 import { initialPrefs } from '../src/tui/app/prefs.js';
 import type { Store } from '../src/tui/app/store.js';
@@ -72,8 +72,13 @@ export function App({ ctx, preferences, copy, onExit, onStore }: AppProps) {
         exit();
       },
     });
-    // The first load; later ones come from refreshes and changes.
-    return { model, runEffect, start: (s) => s.send({ kind: 'reload' }) };
+    const start = (s: Store) => {
+      // The first load; later ones come from refreshes and changes.
+      s.send({ kind: 'reload' });
+      const kept = interruptedSecretsNotice(ctx.credentialsPath);
+      if (kept) s.send({ kind: 'note', text: kept, tone: 'warn' });
+    };
+    return { model, runEffect, start };
   });
   useEffect(() => onStore?.(store), [store, onStore]);
   useEffect(() => store.send({ kind: 'resize', columns: size.columns, rows: size.rows }), [store, size.columns, size.rows]);

@@ -3,6 +3,7 @@
 import type { AppContext } from '../../app-context.js';
 import type { PreferencesStore } from '../../config/preferences-types.js';
 import { listProfiles } from '../../credentials/sources.js';
+import { listRecords } from '../../credentials/journal.js';
 import type { LoadProgress } from '../../identity/types.js';
 import type { Credential } from '../../model/credential.js';
 import { createHmac } from '../../ops/create-hmac.js';
@@ -34,6 +35,17 @@ const PROGRESS_MS = 100;
 export function statusMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.replace(/^[A-Z]+ \/\S*: /, '');
+}
+
+/** Said at start when an earlier run left a new secret in the recovery journal (never the secret). */
+export function interruptedSecretsNotice(credentialsPath: string): string | null {
+  try {
+    const listing = listRecords(credentialsPath);
+    const n = listing.records.length + listing.unreadable.length;
+    return n ? `A secret from an interrupted run is kept in ${listing.dir}: quit and run vcreds recover to save or see it.` : null;
+  } catch {
+    return null; // an unreadable folder: recover says so when run
+  }
 }
 
 function hintOf(err: unknown): string | null {

@@ -18,6 +18,11 @@ afterEach(() => restore());
 
 const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
 
+/** Signals reach JS handlers asynchronously: wait (bounded) until `n` notes have arrived. */
+async function notesReach(n: number): Promise<void> {
+  for (let i = 0; i < 200 && notes.length < n; i++) await tick(10);
+}
+
 test('a signal during the critical work waits for it, runs the hooks, then exits 128+signo', async () => {
   const order: string[] = [];
   const off = onInterrupt((s) => {
@@ -27,11 +32,11 @@ test('a signal during the critical work waits for it, runs the hooks, then exits
     const result = await critical(async () => {
       setCriticalState('saving the new key to profile [ci]');
       process.kill(process.pid, 'SIGTERM');
-      await tick();
+      await notesReach(1);
       assert.equal(exits.length, 0, 'not while the work runs');
       assert.equal(interruptedBy(), 'SIGTERM');
       process.kill(process.pid, 'SIGINT');
-      await tick();
+      await notesReach(2);
       order.push('work done');
       return 42;
     });
@@ -53,7 +58,7 @@ test('nested sections exit only when the outermost settles; no signal means no e
     assert.equal(process.listenerCount('SIGINT'), before + 1);
     await critical(async () => {
       process.kill(process.pid, 'SIGHUP');
-      await tick();
+      await notesReach(1);
     });
     assert.deepEqual(exits, [], 'the inner section settling does not exit');
   });

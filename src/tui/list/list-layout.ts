@@ -49,9 +49,14 @@ export function listLayout(model: Model): ListLayout {
   const headerRows = 2 + (chips.length ? 1 : 0) + (banner ? 1 : 0);
   const laid = fitColumns(model.prefs.columns.map((id) => COLUMNS[id]), width - MARKER_WIDTH);
   const searching = topOf(model).kind === 'search';
-  const hints = hintLines(searching ? SEARCH_BINDINGS : LIST_BINDINGS, { readOnly: model.readOnly, credential: selectedCredential(model) }, width);
+  const bindings = searching ? SEARCH_BINDINGS : LIST_BINDINGS;
+  const context = { readOnly: model.readOnly, credential: selectedCredential(model) };
+  const hints = hintLines(bindings, context, width);
+  // The hints' room does not depend on the selected row (a revoked one offers fewer keys), so the
+  // table keeps its height while the selection moves.
+  const room = Math.max(hints.length, hintLines(bindings.map((b) => ({ ...b, when: undefined })), context, width).length);
   // Header, the table's heading, the status line and the hints; the table gets the rest.
-  const tableRows = Math.max(1, height - headerRows - 1 - 1 - hints.length);
+  const tableRows = Math.max(1, height - headerRows - 1 - 1 - room);
   return { width, height, counts, chips, banner, headerRows, columns: laid.columns, hiddenColumns: laid.hidden, tableRows, hints };
 }
 

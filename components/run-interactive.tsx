@@ -4,7 +4,7 @@ import type { AppContext } from '../src/app-context.js';
 import type { PreferencesStore } from '../src/config/preferences-types.js';
 import { Boot } from './boot.js';
 import { handOverHeldSecrets } from '../src/ops/held-secrets.js';
-import { deferSignal, onInterrupt, type GuardedSignal } from '../src/ops/signal-guard.js';
+import { isCritical, onInterrupt } from '../src/ops/signal-guard.js';
 import { PASTE_OFF, PASTE_ON } from '../src/tui/input/keys.js';
 import { ENTER_ALT_SCREEN, HOME_AND_CLEAR, LEAVE_ALT_SCREEN, SHOW_CURSOR } from '../src/tui/splash.js';
 
@@ -61,8 +61,9 @@ export async function runInteractive(source: AppContext | (() => Promise<AppCont
   const onCrash = (error: unknown) => fatal(1, error instanceof Error ? error.message : String(error));
   // While a request that creates a secret is on its way, a signal waits for its answer (the signal
   // guard exits once it is safe, leaving the screen first); otherwise it ends the app at once.
-  const onSignal = (signal: GuardedSignal, code: number) => () => {
-    if (!deferSignal(signal)) fatal(code);
+  const onSignal = (code: number) => () => {
+    // The guard's own listener has taken the signal: it exits once the secret is safe.
+    if (!isCritical()) fatal(code);
   };
   const leaveScreen = onInterrupt(() => {
     try {
@@ -74,9 +75,9 @@ export async function runInteractive(source: AppContext | (() => Promise<AppCont
   });
   // Every way the process can end while the app is up, each leaving the terminal as it was.
   const exits: Array<[string, (error?: unknown) => void]> = [
-    ['SIGINT', onSignal('SIGINT', 130)],
-    ['SIGTERM', onSignal('SIGTERM', 143)],
-    ['SIGHUP', onSignal('SIGHUP', 129)],
+    ['SIGINT', onSignal(130)],
+    ['SIGTERM', onSignal(143)],
+    ['SIGHUP', onSignal(129)],
     ['uncaughtException', onCrash],
     ['unhandledRejection', onCrash],
     ['exit', restore],

@@ -120,7 +120,7 @@ export function createEffectRunner(deps: EffectDeps): EffectRunner {
       case 'rotate': {
         const c = effect.credential;
         const done: Promise<Msg> = critical(() => c.type === 'hmac'
-          ? rotateHmac(ctx, c, { credentialsPath: ctx.credentialsPath }).then((result) => ({ kind: 'rotated-hmac', result }) as const)
+          ? rotateHmac(ctx, c, { credentialsPath: ctx.credentialsPath, expectProfiles: c.profiles }).then((result) => ({ kind: 'rotated-hmac', result }) as const)
           // At the server's limit of live secrets the oldest goes first (the dialog said so).
           : rotateOAuth(ctx, c, { retireOld: false, makeRoom: true }).then((result) => ({ kind: 'rotated-oauth', result }) as const),
         'rotating a credential in the interactive app');

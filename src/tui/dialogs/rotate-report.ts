@@ -52,6 +52,10 @@ export function hmacRotationReport(r: HmacRotationResult, credentialsPath: strin
   if (r.proof === 'ok') out.push({ tone: 'ok', text: 'A signed test call with the new key succeeded' });
   else if (r.proof === 'failed') out.push({ tone: 'fail', text: 'A signed test call with the new key failed' });
   else out.push({ tone: 'skip', text: 'The new key was not tested' });
+  const old = r.oldKey;
+  if (old.revoked === 'now') out.push({ tone: 'ok', text: `The previous key ${old.id} was revoked` });
+  else if (old.revoked === 'failed') out.push({ tone: 'fail', text: `The previous key ${old.id} could not be revoked: revoke it from the list (d)` });
+  else if (old.worksUntil) out.push({ tone: 'info', text: `The previous key ${old.id} keeps working until about ${old.worksUntil.slice(0, 16).replace('T', ' ')} UTC (Veracode's renewal grace)` });
   for (const p of r.problems) out.push({ tone: 'info', text: p });
   return out;
 }

@@ -5,7 +5,10 @@ import { fakeContext } from './helpers/fake-service.js';
 import { renderApp } from './helpers/ink.js';
 
 const loaded = (f: string) => f.includes('10 credentials');
-const hintLine = (frame: string) => frame.trimEnd().split('\n').at(-1) ?? '';
+/** The list's hint bar: its last two lines. */
+const hintLine = (frame: string) => frame.trimEnd().split('\n').slice(-2).join('\n');
+/** An overlay's hint line: the one holding its way out. */
+const overlayHints = (frame: string, out: string) => frame.split('\n').find((l) => l.includes(out)) ?? '';
 
 test('at 80 columns the list hint bar still shows "? help"; read-only it offers no changes', async () => {
   const app = renderApp({ ctx: fakeContext({ readOnly: true }), columns: 80, rows: 24 });
@@ -15,8 +18,9 @@ test('at 80 columns the list hint bar still shows "? help"; read-only it offers 
     assert.match(hints, /\? help/);
     assert.doesNotMatch(hints, /n new|d revoke|r rotate/);
     await app.press('enter');
-    const details = await app.waitFor('Actions');
-    assert.doesNotMatch(hintLine(details), /revoke|rotate|clone/);
+    const details = await app.waitFor('HMAC credential of');
+    assert.match(overlayHints(details, 'Esc/q back'), /\? help/);
+    assert.doesNotMatch(overlayHints(details, 'Esc/q back'), /revoke|rotate|clone/);
   } finally {
     app.unmount();
   }
@@ -31,8 +35,8 @@ test('HMAC details do not hint at clone; OAuth secrets show their expiry at 80 c
     await app.press('enter');
     await app.press('enter');
     const hmac = await app.waitFor('HMAC credential of');
-    assert.match(hintLine(hmac), /d revoke {2}r rotate/);
-    assert.doesNotMatch(hintLine(hmac), /clone/);
+    assert.match(overlayHints(hmac, 'Esc/q back'), /d revoke {2}r rotate/);
+    assert.doesNotMatch(overlayHints(hmac, 'Esc/q back'), /clone/);
     await app.press('escape');
     await app.press('/');
     await app.press('backspace', 10);
@@ -40,8 +44,8 @@ test('HMAC details do not hint at clone; OAuth secrets show their expiry at 80 c
     await app.press('enter');
     await app.press('enter');
     const oauth = await app.waitFor('Secrets (1)');
-    assert.match(oauth, /0a1b2c3d-1111-4000-8000-000000000001-s1\s+created 2026-11-16\s+expires 2027-02-14/);
-    assert.match(hintLine(oauth), /C clone/);
+    assert.match(oauth, /0a1b2c3d-1111-4000-8000-000000000001-s1\s+│\n[^\n]*│\s+created 2026-11-16 {2}expires 2027-02-14/);
+    assert.match(overlayHints(oauth, 'Esc/q back'), /C clone/);
     for (const l of oauth.split('\n')) assert.ok(l.length <= 80, l);
   } finally {
     app.unmount();

@@ -2,15 +2,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { ALL_KEYMAPS, LIST_KEYS } from '../src/tui/keymaps.js';
-import { helpLines } from '../src/tui/help-layout.js';
-import { hintText } from '../src/tui/hint-layout.js';
-import { secretParts } from '../src/tui/wizard-secret-rows.js';
+import { HELP_SECTIONS, LIST_BINDINGS } from '../src/tui/bindings.js';
+import { helpLines } from '../src/tui/panels/help-layout.js';
+import { hintLines } from '../src/tui/frame/hint-layout.js';
+import { secretParts } from '../src/tui/dialogs/secret-rows.js';
 import { colour } from '../src/tui/palette.js';
-import { progressText } from '../hooks/use-organisation.js';
+import { progressText } from '../src/tui/list/progress.js';
+import { viewOf } from '../src/model/credential.js';
+import { FAKE_NOW, fakeCredentials } from './helpers/fake-service.js';
 
 test('the ? overlay names each key once: no lone ↓ under ↑/↓, no J under K/J', () => {
-  for (const section of ALL_KEYMAPS) {
+  for (const section of HELP_SECTIONS) {
     const lines = helpLines([section], 200, 60).flat().slice(1).filter(Boolean);
     const keys = lines.map((l) => l.trim().split(/\s+/)[0]);
     assert.deepEqual(keys.filter((k, i) => keys.indexOf(k) !== i), [], `${section.title}: a key listed twice`);
@@ -19,26 +21,37 @@ test('the ? overlay names each key once: no lone ↓ under ↑/↓, no J under K
       assert.doesNotMatch(l, /scroll down|move down/, `${section.title}: "${l.trim()}"`);
     }
   }
-  const list = helpLines(ALL_KEYMAPS, 200, 60).flat().join('\n');
-  assert.match(list, /Ctrl\+R\/R\s+refresh/, 'R refreshes too, and the overlay says so');
+  const list = helpLines(HELP_SECTIONS, 200, 60).flat().join('\n');
+  assert.match(list, /\^R\s+refresh/);
+  assert.match(list, /Ctrl\+C\s+quit/);
 });
 
-test('the hint bar keeps "? help" when it must cut, and leaves out what is not offered', () => {
-  const narrow = hintText(LIST_KEYS, 80);
-  assert.ok(narrow.length <= 80, narrow);
-  assert.match(narrow, /\? help$/);
-  assert.match(narrow, /^⏎ details {2}\/ search/);
-  const wide = hintText(LIST_KEYS, 200);
-  assert.match(wide, /r rotate {2}y copy id {2}\? help {2}q quit$/);
-  const readOnly = hintText(LIST_KEYS, 200, new Set(['new', 'revoke', 'rotate']));
+test('the hint bar keeps "? help" and "q quit" when it must cut, and leaves out what is not offered', () => {
+  const live = viewOf(fakeCredentials()[0]!, FAKE_NOW);
+  const narrow = hintLines(LIST_BINDINGS, { readOnly: false, credential: live }, 80);
+  assert.ok(narrow.length <= 2);
+  for (const l of narrow) assert.ok(l.length <= 80, l);
+  assert.match(narrow.at(-1)!, /\? help {2}q quit$/);
+  assert.match(narrow[0]!, /^⏎ details {2}\/ search/);
+  const joined = narrow.join('  ');
+  for (const k of ['r rotate', 'y copy id', '^R refresh', 'q quit']) assert.ok(joined.includes(k), `80 columns keep ${k}: ${joined}`);
+  const wide = hintLines(LIST_BINDINGS, { readOnly: false, credential: live }, 200);
+  assert.equal(wide.length, 1);
+  assert.match(wide[0]!, /r rotate {2}y copy id {2}\^R refresh {2}\? help {2}q quit$/);
+  const readOnly = hintLines(LIST_BINDINGS, { readOnly: true, credential: live }, 200).join('  ');
   assert.doesNotMatch(readOnly, /n new|d revoke|r rotate/);
   assert.match(readOnly, /y copy id/);
+  const revoked = viewOf(fakeCredentials().find((c) => c.revokedAt)!, FAKE_NOW);
+  assert.doesNotMatch(hintLines(LIST_BINDINGS, { readOnly: false, credential: revoked }, 200).join(), /d revoke|r rotate/);
+  // However narrow, the essential ones stay.
+  assert.match(hintLines(LIST_BINDINGS, { readOnly: false, credential: live }, 20).join(' '), /\? help.*q quit/);
 });
 
 test('loading progress counts in words: users, OAuth clients', () => {
   assert.equal(progressText({ phase: 'users', done: 412, total: 5000 }), 'Loading… 412/5000 users');
   assert.equal(progressText({ phase: 'oauth', done: 930, total: 1130 }), 'Loading… 930/1130 OAuth clients');
   assert.equal(progressText({ phase: 'credentials', done: 3, total: null }), 'Loading… 3 credentials');
+  assert.equal(progressText(null), 'Loading credentials…');
 });
 
 test('the env snippet, cut to 78 columns, is still the same command when pasted into a shell', () => {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_COLUMNS, COLUMN_IDS } from '../src/config/preferences-types.js';
 import { viewOf } from '../src/model/credential.js';
-import { layoutColumns, COLUMN_GAP } from '../src/tui/column-layout.js';
+import { fitColumns, layoutColumns, COLUMN_GAP } from '../src/tui/column-layout.js';
 import { COLUMNS, expiresText, statusText } from '../src/tui/columns.js';
 import { shortId } from '../src/model/credential.js';
 import { cellWidth, fit, truncate } from '../src/tui/truncate.js';
@@ -51,11 +51,18 @@ test('spare room goes to the flexible columns', () => {
   assert.equal(cols.find((c) => c.def.id === 'type')!.width, COLUMNS.type.ideal);
 });
 
-test('when even the minimums do not fit, the last columns are dropped', () => {
+test('when even the minimums do not fit, the least telling columns go first: Status and Expires last', () => {
   const all = COLUMN_IDS.map((id) => COLUMNS[id]);
   const cols = layoutColumns(all, 60);
   assert.ok(cols.length < all.length);
-  assert.deepEqual(cols.map((c) => c.def.id), COLUMN_IDS.slice(0, cols.length));
+  const kept = cols.map((c) => c.def.id);
+  assert.ok(kept.includes('status') && kept.includes('expires'), kept.join());
+  assert.deepEqual(kept, COLUMN_IDS.filter((id) => kept.includes(id)), 'the kept ones stay in their order');
   assert.ok(used(cols) <= 60);
+  const narrow = fitColumns(DEFAULT_COLUMNS.map((id) => COLUMNS[id]), 12);
+  assert.deepEqual(narrow.columns.map((c) => c.def.id), ['status']);
+  assert.equal(narrow.hidden, DEFAULT_COLUMNS.length - 1);
+  assert.deepEqual(fitColumns(DEFAULT_COLUMNS.map((id) => COLUMNS[id]), 20).columns.map((c) => c.def.id), ['status', 'expires']);
+  assert.deepEqual(fitColumns(DEFAULT_COLUMNS.map((id) => COLUMNS[id]), 30).columns.map((c) => c.def.id), ['name', 'status', 'expires']);
   assert.equal(layoutColumns([COLUMNS.name], 3)[0]!.width, 3);
 });

@@ -1,19 +1,21 @@
+// The header's counts and banner, the filter panel, the column chooser, the sort picker, and the
+// bindings that turn keys into commands (the same tables the hint bar and `?` read).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_COLUMNS } from '../src/config/preferences-types.js';
 import { viewOf } from '../src/model/credential.js';
 import { EMPTY_FILTER } from '../src/model/filter.js';
-import { columnChooserReducer, initialColumnChooser, visibleColumns } from '../src/tui/column-chooser.js';
-import { FILTER_ROWS, filterPanelReducer, initialFilterPanel, type FilterPanelAction } from '../src/tui/filter-panel.js';
-import { ALL_KEYMAPS, commandFor, LIST_KEYS } from '../src/tui/keymaps.js';
-import { helpLines } from '../src/tui/help-layout.js';
-import { nextSortKey, sortLabel } from '../src/tui/sort-state.js';
+import { columnChooserReducer, initialColumnChooser, visibleColumns } from '../src/tui/panels/column-chooser.js';
+import { FILTER_ROWS, filterPanelReducer, initialFilterPanel, type FilterPanelAction } from '../src/tui/panels/filter-panel.js';
+import { commandOf, HELP_SECTIONS, LIST_BINDINGS } from '../src/tui/bindings.js';
+import { helpLines } from '../src/tui/panels/help-layout.js';
+import { nextSortKey, sortLabel } from '../src/tui/panels/sort-picker.js';
 import { countByStatus, countsText, expiryBanner, filterChips } from '../src/tui/summary.js';
-import { editText } from '../src/tui/text-input.js';
-import { FAKE_NOW, FAKE_USERS, fakeCredentials } from './helpers/fake-service.js';
+import { editorReducer, editorOf, EDIT_KEYS } from '../src/tui/input/editor.js';
+import { FAKE_NOW, fakeCredentials } from './helpers/fake-service.js';
+import { keyEvents } from './helpers/ink.js';
 
 const views = fakeCredentials().map((c) => viewOf(c, FAKE_NOW));
-const key = {};
 
 test('header counts per status', () => {
   const n = countByStatus(views);
@@ -34,21 +36,23 @@ test('the expiry banner: any credential for an admin, only their own otherwise; 
 test('filter panel: toggles, typed fields, clear, and a bad number explained', () => {
   const at = (kind: string, value?: string) => FILTER_ROWS.findIndex((r) => r.kind === kind && (!value || ('value' in r && r.value === value)));
   const go = (s: ReturnType<typeof initialFilterPanel>, ...a: FilterPanelAction[]) => a.reduce(filterPanelReducer, s);
+  const type = (text: string): FilterPanelAction => ({ type: 'edit', edit: { type: 'insert', text } });
   let s = initialFilterPanel(EMPTY_FILTER);
   s = go(s, { type: 'move', by: at('type', 'oauth') }, { type: 'toggle' });
   assert.deepEqual(s.draft.types, ['oauth']);
-  s = go(s, { type: 'move', by: at('owner') - s.cursor }, { type: 'key', input: 'bo', key }, { type: 'key', input: 'b', key });
+  s = go(s, { type: 'move', by: at('owner') - s.cursor }, type('bo'), type('b'));
   assert.equal(s.draft.owner, 'bob');
-  s = go(s, { type: 'key', input: '', key: { delete: true } });
+  s = go(s, { type: 'edit', edit: { type: 'backspace' } });
   assert.equal(s.draft.owner, 'bo');
-  s = go(s, { type: 'move', by: 1 }, { type: 'key', input: 'x', key });
+  s = go(s, { type: 'move', by: 1 }, type('x'));
   assert.match(s.error!, /whole number/);
-  s = go(s, { type: 'key', input: '', key: { backspace: true } }, { type: 'key', input: '30', key });
+  s = go(s, { type: 'edit', edit: { type: 'backspace' } }, type('30'));
   assert.equal(s.error, null);
   assert.equal(s.draft.expiringWithinDays, 30);
   assert.deepEqual(filterChips(s.draft), ['type: OAuth', 'owner: bo', 'expiring ≤ 30d']);
   s = go(s, { type: 'clear' });
   assert.deepEqual(s.draft, EMPTY_FILTER);
+  assert.equal(s.owner.value, '');
 });
 
 test('column chooser: hide, reorder, keep one, reset', () => {
@@ -73,22 +77,32 @@ test('sort cycling and labels', () => {
   assert.equal(sortLabel({ key: 'owner', direction: 'desc' }), 'Owner ↓');
 });
 
-test('keymaps drive commands and the help overlay', () => {
-  assert.equal(commandFor(LIST_KEYS, 'j', key), 'down');
-  assert.equal(commandFor(LIST_KEYS, '', { downArrow: true }), 'down');
-  assert.equal(commandFor(LIST_KEYS, 'r', { ctrl: true }), 'refresh');
-  assert.equal(commandFor(LIST_KEYS, 'G', key), 'bottom');
-  assert.equal(commandFor(LIST_KEYS, 'Z', key), null);
-  const lines = helpLines(ALL_KEYMAPS, 200, 50).flat().join('\n');
-  for (const b of LIST_KEYS) assert.ok(lines.includes(b.label), `help lists ${b.label}`);
+test('bindings drive commands and the help overlay', () => {
+  const name = (raw: string) => {
+    const [e] = keyEvents(raw);
+    return e!.kind === 'key' ? e!.name : e!.kind === 'text' ? e!.text : '';
+  };
+  assert.equal(commandOf(LIST_BINDINGS, name('j')), 'down');
+  assert.equal(commandOf(LIST_BINDINGS, name('down')), 'down');
+  assert.equal(commandOf(LIST_BINDINGS, name('ctrl+r')), 'refresh');
+  assert.equal(commandOf(LIST_BINDINGS, name('G')), 'bottom');
+  assert.equal(commandOf(LIST_BINDINGS, name('f1')), 'help');
+  assert.equal(commandOf(LIST_BINDINGS, 'Z'), null);
+  const lines = helpLines(HELP_SECTIONS, 200, 50).flat().join('\n');
+  for (const b of LIST_BINDINGS) if (b.help !== false) assert.ok(lines.includes(b.label), `help lists ${b.label}`);
 });
 
 test('text editing: typing, paste, backspace as DEL, Ctrl+U; navigation is not an edit', () => {
-  assert.equal(editText('ab', 'c', key), 'abc');
-  assert.equal(editText('ab', 'pasted\n', key), 'abpasted');
-  assert.equal(editText('ab', '', { delete: true }), 'a');
-  assert.equal(editText('ab', 'u', { ctrl: true }), '');
-  assert.equal(editText('ab', '', { upArrow: true }), null);
-  assert.equal(editText('ab', '', { return: true }), null);
-  assert.ok(FAKE_USERS.length > 0);
+  const ab = editorOf('ab');
+  assert.equal(editorReducer(ab, { type: 'insert', text: 'c' }).value, 'abc');
+  // A line break in pasted text becomes a space in a one-line field; other controls are dropped.
+  assert.equal(editorReducer(ab, { type: 'insert', text: 'pasted\n' }).value, 'abpasted ');
+  assert.equal(editorReducer(ab, { type: 'insert', text: 'x\x07y' }).value, 'abxy');
+  const [del] = keyEvents('backspace');
+  assert.deepEqual(del, { kind: 'key', name: 'backspace' });
+  assert.equal(editorReducer(ab, EDIT_KEYS.backspace!).value, 'a');
+  const [cu] = keyEvents('ctrl+u');
+  assert.equal(editorReducer(ab, EDIT_KEYS[(cu as { name: string }).name]!).value, '');
+  assert.equal(EDIT_KEYS.up, undefined);
+  assert.equal(EDIT_KEYS.enter, undefined);
 });

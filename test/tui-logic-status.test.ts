@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { statusMessage } from '../hooks/use-organisation.js';
+import { statusMessage } from '../src/tui/app/effects.js';
 
 test('the status line drops the request line of an API error and keeps the reason', () => {
   assert.equal(

@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import {
   initialWizard, wizardReducer, stepsOf, currentOwnerOptions, ownerRoleNames,
   type WizardAction, type WizardState,
-} from '../src/tui/wizard-state.js';
-import { submissionOf } from '../src/tui/wizard-submit.js';
+} from '../src/tui/wizard/wizard-state.js';
+import { submissionOf } from '../src/tui/wizard/wizard-submit.js';
 import { parseExpiry, validateName, validateRoles, validateDescription, maxExpiry, lifetimeDays } from '../src/ops/create-rules.js';
-import { maskSecret, oauthEnvSnippet, suggestProfileName, profileNameProblem } from '../src/tui/wizard-secret.js';
+import { maskSecret, oauthEnvSnippet, suggestProfileName, profileNameProblem } from '../src/tui/dialogs/secret.js';
 import { osc52 } from '../src/tui/clipboard.js';
-import { describeFailure } from '../src/tui/wizard-failure.js';
+import { describeFailure } from '../src/tui/dialogs/failure.js';
 import type { Organisation } from '../src/identity/types.js';
 import { FAKE_NOW, FAKE_USERS, fakeCredentials } from './helpers/fake-service.js';
 
@@ -29,7 +29,8 @@ function run(state: WizardState, ...actions: WizardAction[]): WizardState {
 }
 const next: WizardAction = { type: 'next' };
 const back: WizardAction = { type: 'back' };
-const text = (t: string): WizardAction => ({ type: 'text', text: t });
+const text = (t: string): WizardAction => ({ type: 'edit', edit: { type: 'insert', text: t } });
+const backspace: WizardAction = { type: 'edit', edit: { type: 'backspace' } };
 const down: WizardAction = { type: 'move', delta: 1 };
 
 describe('wizard steps', () => {
@@ -64,7 +65,7 @@ describe('wizard steps', () => {
     // ci-bot and scanner-api (API accounts) match by name; "api" does not match alice.
     const labels = currentOwnerOptions(s).map((o) => o.user.userName);
     assert.deepEqual(labels, ['scanner-api']);
-    s = run(s, { type: 'backspace' }, { type: 'backspace' }, { type: 'backspace' }, text('ci'));
+    s = run(s, backspace, backspace, backspace, text('ci'));
     assert.deepEqual(currentOwnerOptions(s).map((o) => o.user.userName), ['ci-bot']);
     s = run(s, next);
     assert.equal(s.draft.ownerId, 'u-ci');
@@ -242,9 +243,9 @@ describe('secret helpers', () => {
     assert.equal(profileNameProblem('ci'), null);
   });
 
-  test('OSC 52 carries the text base64-encoded, wrapped for tmux when inside it', () => {
+  test('OSC 52 carries the text base64-encoded, plain inside tmux too (tmux handles it itself)', () => {
     assert.equal(osc52('hi', {}), '\x1b]52;c;aGk=\x07');
-    assert.equal(osc52('hi', { TMUX: '/tmp/tmux-1000/default,1,0' }), '\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\');
+    assert.equal(osc52('hi', { TMUX: '/tmp/tmux-1000/default,1,0' }), '\x1b]52;c;aGk=\x07');
   });
 
   test('a failure that may have reached the server is flagged as uncertain', () => {

@@ -204,6 +204,16 @@ export function createFakeService(options: FakeServiceOptions = {}): FakeService
   return service;
 }
 
+/** The organisation a fake service's first load answers, built synchronously (for pure tests of the app's model). */
+export function fakeOrganisation(options: FakeServiceOptions = {}): Organisation {
+  const alice = FAKE_USERS[0]!;
+  const caller: Caller = { ...alice, isAdmin: true, ...options.caller };
+  const users = caller.isAdmin ? FAKE_USERS : FAKE_USERS.filter((u) => u.userId === caller.userId);
+  const credentials = (options.credentials ?? fakeCredentials()).map((c) => structuredClone(c));
+  const visible = caller.isAdmin ? credentials : credentials.filter((c) => c.owner.userId === caller.userId);
+  return { caller, users, credentials: visible, maxTtlDays: options.maxTtlDays ?? 365, warnings: options.warnings };
+}
+
 export function fakeConnection(overrides: Partial<Connection> = {}): Connection {
   return { apiUrl: 'https://api.veracode.com', region: 'com', profile: 'default', source: 'file', isDemo: false, ...overrides };
 }

@@ -6,7 +6,16 @@ import { render as inkRender } from 'ink';
 import type { AppContext } from '../../src/app-context.js';
 import type { PreferencesStore } from '../../src/config/preferences-types.js';
 import { App } from '../../components/app.js';
-import { fakeContext, type FakeService } from './fake-service.js';
+import { render as tlRender } from 'ink-testing-library';
+import type { Connection } from '../../src/app-context.js';
+import { initialModel, type Model, type Prefs } from '../../src/tui/app/model.js';
+import type { Msg, Step, Effect } from '../../src/tui/app/messages.js';
+import type { Store } from '../../src/tui/app/store.js';
+import { update } from '../../src/tui/app/update.js';
+import { KeyDecoder, type KeyEvent } from '../../src/tui/input/keys.js';
+import { DEFAULT_COLUMNS } from '../../src/config/preferences-types.js';
+import { DEFAULT_SORT, EMPTY_FILTER } from '../../src/model/filter.js';
+import { FAKE_NOW, fakeConnection, fakeContext, fakeOrganisation, type FakeService, type FakeServiceOptions } from './fake-service.js';
 import { createMemoryPreferences } from './preferences.js';
 
 /** Named keys as a terminal sends them; anything else is written as typed. */
@@ -15,7 +24,8 @@ export const KEYS: Record<string, string> = {
   enter: '\r', return: '\r', escape: '\x1b', esc: '\x1b', tab: '\t', shiftTab: '\x1b[Z',
   backspace: '\x7f', delete: '\x1b[3~', space: ' ',
   pageUp: '\x1b[5~', pageDown: '\x1b[6~', home: '\x1b[H', end: '\x1b[F',
-  'ctrl+c': '\x03', 'ctrl+r': '\x12', 'ctrl+u': '\x15',
+  'ctrl+c': '\x03', 'ctrl+r': '\x12', 'ctrl+u': '\x15', 'ctrl+w': '\x17', 'ctrl+k': '\x0b', 'ctrl+a': '\x01', 'ctrl+e': '\x05',
+  f1: '\x1bOP',
 };
 
 const tick = () => new Promise<void>((r) => setImmediate(r));
@@ -60,6 +70,10 @@ export interface RenderAppProps {
   rows?: number;
 }
 
+const sleepTicks = async (n: number) => {
+  for (let i = 0; i < n; i++) await tick();
+};
+
 export interface RenderedApp {
   lastFrame: () => string;
   stdin: { write(data: string): void };
@@ -74,6 +88,14 @@ export interface RenderedApp {
   /** Changes the fake terminal's size and tells Ink and the app. */
   resize(columns: number, rows: number): void;
   unmount(): void;
+  /** The app's store (null until <App> made it). */
+  store(): Store | null;
+  /** The app's model now. */
+  model(): Model;
+  /** Waits until the store has no message waiting and the frame has caught up; returns the frame. */
+  idle(timeoutMs?: number): Promise<string>;
+  /** Writes raw input (one read, as a terminal would deliver it) and waits until the app is idle. */
+  type(raw: string): Promise<string>;
 }
 
 /** Renders <App> over a fake context (or the one given) and an in-memory preferences store. */
@@ -82,10 +104,25 @@ export function renderApp(props: RenderAppProps = {}): RenderedApp {
   const preferences = props.preferences ?? createMemoryPreferences();
   const copied: string[] = [];
   const exitCodes: number[] = [];
+  let store: Store | null = null;
   const element: ReactElement = createElement(App, {
-    ctx, preferences, copy: (t: string) => copied.push(t), onExit: (code: number) => exitCodes.push(code),
+    ctx, preferences, copy: (t: string) => copied.push(t), onExit: (code: number) => exitCodes.push(code), onStore: (s: Store) => (store = s),
   });
   const { stdout, stdin, lastFrame, unmount } = renderInk(element, { columns: props.columns ?? 100, rows: props.rows ?? 30 });
+  const idle = async (timeoutMs = 3000) => {
+    const start = Date.now();
+    for (;;) {
+      if (store && store.pending() === 0) {
+        // The last batch's render lands a couple of turns later: idle when the frame holds still.
+        const before = stdout.frames.length;
+        await sleepTicks(4);
+        if (store.pending() === 0 && stdout.frames.length === before) return lastFrame() ?? '';
+        continue;
+      }
+      if (Date.now() - start > timeoutMs) throw new Error(`The app did not become idle within ${timeoutMs} ms (${store ? store.pending() : 'no store'} messages waiting); last frame:\n${lastFrame() ?? ''}`);
+      await sleep(2);
+    }
+  };
   return {
     lastFrame: () => lastFrame() ?? '',
     stdin,
@@ -101,6 +138,17 @@ export function renderApp(props: RenderAppProps = {}): RenderedApp {
       stdout.emit('resize');
     },
     unmount,
+    store: () => store,
+    model: () => {
+      if (!store) throw new Error('The app has not made its store yet');
+      return (store as Store).getModel();
+    },
+    idle,
+    async type(raw) {
+      stdin.write(raw);
+      await tick();
+      return idle();
+    },
   };
 }
 
@@ -171,5 +219,74 @@ export function renderInk(element: ReactElement, size: { columns?: number; rows?
     waitFor: (match: string | RegExp | ((frame: string) => boolean), timeoutMs?: number) => waitForFrame(stdout.lastFrame, match, timeoutMs),
     rerender: instance.rerender,
     unmount: () => instance.unmount(),
+  };
+}
+
+/** Frame text without the overlay border, lines joined: wrapped sentences still match. */
+export function flat(frame: string): string {
+  return frame.split('\n').map((l) => l.replace(/^[│╭╰]\s?|\s?[│╮╯]$/g, '').trim()).join(' ').replace(/\s+/g, ' ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pure tests of the app: a model with the fake organisation loaded, keys decoded as a terminal
+// sends them, messages run through the one update function.
+
+export interface ModelOptions {
+  credentials?: FakeServiceOptions['credentials'];
+  caller?: FakeServiceOptions['caller'];
+  columns?: number;
+  rows?: number;
+  readOnly?: boolean;
+  signingKeyId?: string | null;
+  prefs?: Partial<Prefs>;
+  connection?: Partial<Connection>;
+  /** False: the first load has not answered yet. */
+  loaded?: boolean;
+  credentialsPath?: string;
+}
+
+export function appModel(o: ModelOptions = {}): Model {
+  const prefs: Prefs = { columns: [...DEFAULT_COLUMNS], sort: { ...DEFAULT_SORT }, filter: structuredClone(EMPTY_FILTER), ...o.prefs };
+  const model = initialModel({
+    readOnly: o.readOnly ?? false, connection: fakeConnection(o.connection), credentialsPath: o.credentialsPath ?? '/tmp/vcreds-test-credentials',
+    signingKeyId: o.signingKeyId ?? null, size: { columns: o.columns ?? 100, rows: o.rows ?? 30 }, prefs, now: FAKE_NOW,
+  });
+  if (o.loaded === false) return model;
+  return update(model, { kind: 'loaded', organisation: fakeOrganisation({ credentials: o.credentials, caller: o.caller }), now: FAKE_NOW }).model;
+}
+
+/** Key names of KEYS or literal text, decoded the way the app decodes a terminal's input. */
+export function keyEvents(...keys: string[]): KeyEvent[] {
+  const decoder = new KeyDecoder();
+  return keys.flatMap((k) => decoder.push(KEYS[k] ?? k));
+}
+
+/** Runs messages through update, collecting every effect. */
+export function run(model: Model, ...msgs: Msg[]): Step {
+  const effects: Effect[] = [];
+  let m = model;
+  for (const msg of msgs) {
+    const s = update(m, msg);
+    m = s.model;
+    effects.push(...s.effects);
+  }
+  return { model: m, effects };
+}
+
+/** Presses keys (names of KEYS or literal text, each one read) and returns the model and effects. */
+export function keys(model: Model, ...names: string[]): Step {
+  return run(model, ...keyEvents(...names).map((event) => ({ kind: 'key', event }) as const));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Component suites: ink-testing-library (100 columns, no rows). A frame lands a couple of
+// setImmediate turns after a render: poll for it, never sleep a fixed time.
+
+export function renderView(element: ReactElement) {
+  const ui = tlRender(element);
+  return {
+    ...ui,
+    lastFrame: () => ui.lastFrame() ?? '',
+    waitFor: (match: string | RegExp | ((frame: string) => boolean), timeoutMs?: number) => waitForFrame(ui.lastFrame, match, timeoutMs),
   };
 }

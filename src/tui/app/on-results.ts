@@ -85,7 +85,8 @@ export function onRevokeFailed(model: Model, failure: SubmitFailure): Step {
 }
 
 export function onCreated(model: Model, held: HeldSecret, credential: Credential): Step {
-  const next = { ...patchCredential(model, credential), creating: Math.max(0, model.creating - 1) };
+  // Settled: the new row may be the first one shown, and the selection must be on a row.
+  const next = settle({ ...patchCredential(model, credential), creating: Math.max(0, model.creating - 1) });
   const found = findScreen(next, 'wizard');
   const what = held.secret.kind === 'hmac' ? 'HMAC pair' : `OAuth client "${held.secret.name ?? held.secret.id}"`;
   const secret = initialSecret(held, held.secret.kind === 'hmac' ? `HMAC pair created for ${held.secret.ownerName}` : `${what} created`, {

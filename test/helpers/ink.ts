@@ -106,7 +106,9 @@ export function renderApp(props: RenderAppProps = {}): RenderedApp {
   const exitCodes: number[] = [];
   let store: Store | null = null;
   const element: ReactElement = createElement(App, {
-    ctx, preferences, copy: (t: string) => copied.push(t), onExit: (code: number) => exitCodes.push(code), onStore: (s: Store) => (store = s),
+    ctx, preferences, copy: (t: string) => copied.push(t), onExit: (code: number) => exitCodes.push(code), onStore: (s: Store) => {
+      store = s;
+    },
   });
   const { stdout, stdin, lastFrame, unmount } = renderInk(element, { columns: props.columns ?? 100, rows: props.rows ?? 30 });
   const idle = async (timeoutMs = 3000) => {
@@ -222,9 +224,30 @@ export function renderInk(element: ReactElement, size: { columns?: number; rows?
   };
 }
 
-/** Frame text without the overlay border, lines joined: wrapped sentences still match. */
+/** The text inside the box drawn over the list (a panel, dialog or the wizard), lines as they are; '' when none. */
+export function overlayLines(frame: string): string[] {
+  const lines = frame.split('\n').map((l) => Array.from(l));
+  const top = lines.findIndex((l) => l.includes('╭'));
+  if (top === -1) return [];
+  const left = lines[top]!.indexOf('╭');
+  const right = lines[top]!.indexOf('╮', left);
+  const out: string[] = [];
+  for (let i = top + 1; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l[left] === '╰') break;
+    out.push(l.slice(left + 1, right === -1 ? undefined : right).join(''));
+  }
+  return out;
+}
+
+/**
+ * Frame text with borders taken off and lines joined, so wrapped sentences still match: the
+ * overlay's text first (read inside its box, not mixed with the list beside it), then the whole frame's.
+ */
 export function flat(frame: string): string {
-  return frame.split('\n').map((l) => l.replace(/^[│╭╰]\s?|\s?[│╮╯]$/g, '').trim()).join(' ').replace(/\s+/g, ' ');
+  const squash = (lines: string[]) => lines.map((l) => l.replace(/^[│╭╰]\s?|\s?[│╮╯]$/g, '').trim()).join(' ').replace(/\s+/g, ' ');
+  const overlay = overlayLines(frame);
+  return overlay.length ? `${squash(overlay)} ¦ ${squash(frame.split('\n'))}` : squash(frame.split('\n'));
 }
 
 // ---------------------------------------------------------------------------------------------

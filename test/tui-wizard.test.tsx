@@ -1,15 +1,15 @@
 import { test, describe, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateWizard } from '../components/create-wizard.js';
+import { topOf } from '../src/tui/app/model.js';
 import { fakeContext } from './helpers/fake-service.js';
-import { renderInk } from './helpers/ink.js';
+import { flat, renderApp, type RenderedApp } from './helpers/ink.js';
 
 let dir: string;
 // Unmounted even when a test fails, or the live Ink instance keeps the process running.
-const mounted: { unmount(): void }[] = [];
+const mounted: RenderedApp[] = [];
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'vcreds-wizard-'));
 });
@@ -18,35 +18,29 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** The app with the wizard open (n), or the clone of an OAuth client (its details, then C). */
 async function mount(options: { isAdmin?: boolean; file?: string; prefillName?: string } = {}) {
   const credentialsPath = join(dir, 'credentials');
   if (options.file !== undefined) writeFileSync(credentialsPath, options.file, { mode: 0o600 });
   const ctx = fakeContext({ credentialsPath, serviceOptions: { caller: { isAdmin: options.isAdmin ?? true } } });
-  const organisation = await ctx.service.loadOrganisation();
-  const prefill = options.prefillName ? organisation.credentials.find((c) => c.name === options.prefillName) : undefined;
-  const closed: boolean[] = [];
-  const copied: string[] = [];
-  const ui = renderInk(
-    <CreateWizard
-      ctx={ctx} organisation={organisation} prefill={prefill} width={90} height={30}
-      onClose={(changed) => closed.push(changed)} copy={(t) => copied.push(t)}
-    />,
-  );
+  const ui = renderApp({ ctx, columns: 100, rows: 34 });
   mounted.push(ui);
-  await ui.waitFor(prefill ? 'Name' : 'OAuth Client');
-  await settle();
-  return { ...ui, ctx, closed, copied, credentialsPath };
+  await ui.waitFor('credentials ·');
+  if (options.prefillName) {
+    await ui.type(`/${options.prefillName}`);
+    await ui.press('escape');
+    await ui.press('enter');
+    await ui.waitFor('Client ID:');
+    await ui.press('C');
+    await ui.waitFor('Name');
+  } else {
+    await ui.press('n');
+    await ui.waitFor('OAuth Client');
+  }
+  const wizardClosed = () => !ui.model().stack.some((s) => s.kind === 'wizard' || s.kind === 'secret');
+  return { ...ui, ctx, copied: ui.copied, credentialsPath, wizardClosed };
 }
 
-/** A screen that just appeared subscribes to keys in an effect: let it run before pressing (trap 3). */
-async function settle() {
-  for (let i = 0; i < 5; i++) await new Promise<void>((r) => setImmediate(r));
-}
-
-/** The frame's text without the box border, lines joined, so wrapped sentences still match. */
-function flat(frame: string): string {
-  return frame.split('\n').map((l) => l.replace(/^[│╭╰]\s?|\s?[│╮╯]$/g, '').trim()).join(' ').replace(/\s+/g, ' ');
-}
 const has = (text: string) => (frame: string) => flat(frame).includes(text);
 
 async function type(ui: { press(key: string): Promise<void> }, text: string) {
@@ -96,7 +90,7 @@ describe('create wizard', () => {
     assert.match(frame, /Creator, Security Lead/);
     await ui.press('enter');
     frame = await ui.waitFor('created');
-    await settle();
+    await ui.idle();
     assert.ok(ui.ctx.service.calls.includes('createOAuthClient deploy-bot'));
     const made = ui.ctx.service.credentials.find((c) => c.name === 'deploy-bot')!;
     assert.deepEqual(made.roles.map((r) => r.name), ['Creator', 'Security Lead']);
@@ -111,17 +105,18 @@ describe('create wizard', () => {
     frame = await ui.waitFor('VERACODE_OAUTH_CLIENT_SECRET=');
     assert.match(frame, new RegExp(`export VERACODE_OAUTH_CLIENT_ID=${made.id} \\\\`));
     await ui.press('y'); // with the snippet shown, y copies the snippet
-    await ui.waitFor('Snippet sent to the clipboard');
+    await ui.waitFor('Snippet sent to');
     assert.match(ui.copied[0]!, new RegExp(`^export VERACODE_OAUTH_CLIENT_ID=${made.id} VERACODE_OAUTH_CLIENT_SECRET=fake-secret-\\d+$`));
     await ui.press('e');
     await ui.waitFor((f) => !f.includes('VERACODE_OAUTH_CLIENT_SECRET='));
 
     // Leaving unsaved asks; n stays; copy makes leaving safe.
     await ui.press('y');
-    await ui.waitFor('Secret sent to the clipboard');
+    await ui.waitFor('Secret sent to');
     assert.match(ui.copied[1]!, /^fake-secret-\d+$/);
     await ui.press('enter');
-    assert.deepEqual(ui.closed, [true]);
+    await ui.waitFor(ui.wizardClosed);
+    assert.match(ui.model().flash?.text ?? '', /Created OAuth client "deploy-bot"/);
   });
 
   test('HMAC for another user: warns about the current pair, saves to a new 0600 file as "default"', async () => {
@@ -139,8 +134,8 @@ describe('create wizard', () => {
     await ui.waitFor('Review');
     await ui.press('enter');
     frame = await ui.waitFor('HMAC pair created');
-    await settle();
-    await settle();
+    await ui.idle();
+    await ui.idle();
     assert.ok(ui.ctx.service.calls.includes('generateHmac u-bob'));
     const secret = '1'.padEnd(128, 'a'); // the fake's first generated secret
     assert.ok(!frame.includes(secret));
@@ -153,8 +148,7 @@ describe('create wizard', () => {
     assert.ok(text.includes(secret));
     assert.equal(statSync(ui.credentialsPath).mode & 0o777, 0o600);
     await ui.press('escape'); // saved: leaves without asking
-    await ui.waitFor(() => ui.closed.length > 0);
-    assert.deepEqual(ui.closed, [true]);
+    await ui.waitFor(ui.wizardClosed);
   });
 
   test('saving over an existing profile asks first and keeps a backup', async () => {
@@ -167,7 +161,7 @@ describe('create wizard', () => {
     await ui.press('enter');
     const frame = flat(await ui.waitFor('HMAC pair created'));
     assert.match(frame, /Local profiles default, work hold the previous key/);
-    await settle();
+    await ui.idle();
     await ui.press('p');
     await ui.waitFor('Save to profile: default'); // suggested: the profile that held the old key
     await ui.press('ctrl+u');
@@ -182,8 +176,11 @@ describe('create wizard', () => {
     await ui.press('y');
     await ui.waitFor('Saved to profile [default]');
     const text = readFileSync(ui.credentialsPath, 'utf8');
-    assert.ok(!text.includes('1111111111'));
-    assert.ok(existsSync(`${ui.credentialsPath}.bak`));
+    assert.ok(!text.includes('1111111111'), text);
+    // The previous file is kept beside it, named by the time it was replaced.
+    const backups = readdirSync(dir).filter((f) => f.startsWith('credentials.bak.'));
+    assert.equal(backups.length, 1);
+    assert.ok(readFileSync(join(dir, backups[0]!), 'utf8').includes('1111111111'));
   });
 
   test('leaving a secret that was not saved or copied asks, and y leaves', async () => {
@@ -194,16 +191,17 @@ describe('create wizard', () => {
     await ui.press('enter');
     await ui.press('enter');
     await ui.waitFor('HMAC pair created');
-    await settle();
-    await ui.press('ctrl+c'); // asks, like q and Esc
-    await ui.waitFor('Leave anyway? y/N');
+    await ui.idle();
+    await ui.press('ctrl+c'); // asks, like q and Esc, but to quit the app
+    await ui.waitFor('Quit vcreds anyway? y/N');
     await ui.press('n');
     await ui.waitFor((f) => !f.includes('Leave anyway'));
     await ui.press('q');
     await ui.waitFor('Leave anyway? y/N');
-    assert.deepEqual(ui.closed, []);
+    assert.equal(topOf(ui.model()).kind, 'secret');
     await ui.press('y');
-    assert.deepEqual(ui.closed, [true]);
+    await ui.waitFor(ui.wizardClosed);
+    assert.deepEqual(ui.exitCodes, [], 'q on the secret screen leaves it, not the app');
   });
 
   test('a failed request keeps the draft and retries; an uncertain one says to refresh', async () => {
@@ -232,25 +230,21 @@ describe('create wizard', () => {
   });
 
   test('read-only mode refuses to create', async () => {
-    const credentialsPath = join(dir, 'credentials');
-    const ctx = fakeContext({ credentialsPath, readOnly: true });
-    const organisation = await ctx.service.loadOrganisation();
-    const closed: boolean[] = [];
-    const ui = renderInk(<CreateWizard ctx={ctx} organisation={organisation} width={90} height={30} onClose={(c) => closed.push(c)} />);
+    const ctx = fakeContext({ credentialsPath: join(dir, 'credentials'), readOnly: true });
+    const ui = renderApp({ ctx });
     mounted.push(ui);
-    await ui.waitFor(has('Read-only mode: cannot create credentials'));
-    await settle();
-    await ui.press('enter');
-    await ui.waitFor(() => closed.length > 0);
-    assert.deepEqual(closed, [false]);
+    await ui.waitFor('10 credentials');
+    await ui.press('n');
+    await ui.waitFor('Read-only mode: cannot create credentials');
+    assert.equal(topOf(ui.model()).kind, 'list');
     assert.deepEqual(ctx.service.calls, ['loadOrganisation']);
   });
 
   test('Esc on the first step closes without change', async () => {
     const ui = await mount();
     await ui.press('escape');
-    await ui.waitFor(() => ui.closed.length > 0);
-    assert.deepEqual(ui.closed, [false]);
+    await ui.waitFor(ui.wizardClosed);
+    assert.ok(!ui.ctx.service.calls.some((c) => /generate|create/.test(c)));
   });
 
   test('clone starts at the name, prefilled', async () => {

@@ -77,7 +77,7 @@ export class KeyDecoder {
   private decode(input: string, out: KeyEvent[]): void {
     if (!input) return;
     if (input.startsWith(ESC)) {
-      if (input === ESC || input === ESC + ESC) return void out.push({ kind: 'key', name: 'esc' });
+      if (input === ESC) return void out.push({ kind: 'key', name: 'esc' });
       if (input[1] === '[' || input[1] === 'O') {
         const name = sequenceName(input);
         if (name) out.push({ kind: 'key', name });

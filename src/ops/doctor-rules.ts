@@ -124,7 +124,9 @@ function duplicateFindings(f: DoctorFacts): Finding[] {
   for (const k of f.keys) {
     if (k.source.kind !== 'profile' || !k.id) continue;
     const id = k.id.toLowerCase();
-    byId.set(id, [...(byId.get(id) ?? []), k.source.name]);
+    const names = byId.get(id);
+    if (names) names.push(k.source.name);
+    else byId.set(id, [k.source.name]);
   }
   return [...byId.entries()]
     .filter(([, names]) => names.length > 1)

@@ -26,16 +26,38 @@ export function hintLines(bindings: Bindings, context: BindingContext, width: nu
   return flow(essential.map(part), width).slice(0, maxRows);
 }
 
-/** Parts laid out left to right, wrapping between parts, never inside one (unless it alone is too wide). */
+/** Widths of the parts (binding labels: a small fixed set), measured once each. */
+const partWidths = new Map<string, number>();
+function partWidth(p: string): number {
+  let w = partWidths.get(p);
+  if (w === undefined) {
+    w = cellWidth(p);
+    if (partWidths.size < 1000) partWidths.set(p, w);
+  }
+  return w;
+}
+
+/**
+ * Parts laid out left to right, wrapping between parts, never inside one (unless it alone is too
+ * wide). A line's width is the sum of its parts' and the gaps' (they are joined by spaces, which
+ * no character combines with): this runs on every key, so nothing is measured twice.
+ */
 function flow(parts: readonly string[], width: number): string[] {
   const lines: string[] = [];
   let line = '';
+  let used = 0;
   for (const p of parts) {
-    const next = line ? `${line}${GAP}${p}` : p;
-    if (cellWidth(next) <= width || !line) line = next;
-    else {
+    const w = partWidth(p);
+    if (!line) {
+      line = p;
+      used = w;
+    } else if (used + GAP.length + w <= width) {
+      line = `${line}${GAP}${p}`;
+      used += GAP.length + w;
+    } else {
       lines.push(line);
       line = p;
+      used = w;
     }
   }
   if (line) lines.push(line);

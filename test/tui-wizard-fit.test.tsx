@@ -5,14 +5,10 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fitParts, marked, para, wrapText, type Part } from '../src/tui/wizard-rows.js';
-import { choiceWindow } from '../components/wizard-choice-list.js';
-import { CreateWizard } from '../components/create-wizard.js';
-import { RotateDialog } from '../components/rotate-dialog.js';
-import { RevokeDialog } from '../components/revoke-dialog.js';
-import { viewOf } from '../src/model/credential.js';
-import { FAKE_NOW, fakeContext } from './helpers/fake-service.js';
-import { renderInk } from './helpers/ink.js';
+import { fitParts, marked, para, wrapText, type Part } from '../src/tui/frame/rows.js';
+import { choiceWindow } from '../src/tui/frame/choice-rows.js';
+import { FAKE_USERS, fakeContext } from './helpers/fake-service.js';
+import { renderApp, type RenderedApp } from './helpers/ink.js';
 
 const text = (rows: readonly (readonly { text: string }[])[]) => rows.map((r) => r.map((s) => s.text).join(''));
 
@@ -57,7 +53,7 @@ describe('wrapping and fitting', () => {
 });
 
 let dir: string;
-const mounted: { unmount(): void }[] = [];
+const mounted: RenderedApp[] = [];
 beforeEach(() => {
   // A deep path, as in real homes, makes every "in <path>" line wrap at 80 columns.
   dir = join(mkdtempSync(join(tmpdir(), 'vcreds-fit-')), 'home', 'someone-with-a-long-name', '.veracode');
@@ -71,38 +67,42 @@ afterEach(() => {
 const HEIGHT = 23; // an 80x24 terminal, one row kept free (trap 8)
 const ALICE_ID = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 const FILE = `[default]\nveracode_api_key_id = ${ALICE_ID}\nveracode_api_key_secret = ${'c'.repeat(128)}\n\n[work]\nveracode_api_key_id = ${ALICE_ID}\nveracode_api_key_secret = ${'c'.repeat(128)}\n`;
-async function settle() {
-  for (let i = 0; i < 5; i++) await new Promise<void>((r) => setImmediate(r));
-}
 
 /** Every frame drawn so far fits 80 columns and HEIGHT rows. */
-function assertFits(frames: string[]) {
+function assertFits(frames: string[], width = 80, height = HEIGHT) {
   for (const f of frames) {
     const lines = f.replace(/\n$/, '').split('\n');
-    assert.ok(lines.length <= HEIGHT, `a frame of ${lines.length} rows:\n${f}`);
-    assert.ok(lines.every((l) => l.length <= 80), `a row wider than 80:\n${f}`);
+    assert.ok(lines.length <= height, `a frame of ${lines.length} rows:\n${f}`);
+    assert.ok(lines.every((l) => l.length <= width), `a row wider than ${width}:\n${f}`);
   }
 }
 
 describe('screens fit 80x24', () => {
-  test('rotation that failed its proof: report, secret, save prompt and replace question all fit', async () => {
+  /** The app at 80x24 over a credentials file in a deep path, with `id` selected. */
+  async function mount(overrides: Parameters<typeof fakeContext>[0] = {}, id = ALICE_ID, size = { columns: 80, rows: 24 }) {
     const credentialsPath = join(dir, 'credentials');
     writeFileSync(credentialsPath, FILE, { mode: 0o600 });
-    const ctx = fakeContext({ credentialsPath, proveHmacKey: async () => { throw new Error('401 Unauthorized from api.veracode.com: the key was not accepted'); } });
-    const credential = viewOf(ctx.service.credentials.find((c) => c.id === ALICE_ID)!, FAKE_NOW);
-    const ui = renderInk(<RotateDialog ctx={ctx} credential={credential} width={80} height={HEIGHT} onClose={() => {}} copy={() => {}} />, { columns: 80, rows: 24 });
+    const ui = renderApp({ ctx: fakeContext({ credentialsPath, ...overrides }), ...size });
     mounted.push(ui);
+    await ui.waitFor('credentials ·');
+    await ui.type(`/${id}`);
+    await ui.press('escape');
+    await ui.idle();
+    return ui;
+  }
+
+  test('rotation that failed its proof: report, secret, save prompt and replace question all fit', async () => {
+    const ui = await mount({ proveHmacKey: async () => { throw new Error('401 Unauthorized from api.veracode.com: the key was not accepted'); } });
+    await ui.press('r');
     await ui.waitFor('Rotate now?');
-    await settle();
     await ui.press('y');
     let frame = await ui.waitFor('NOT safely stored');
     assert.match(frame, /failed/);
-    await settle();
     await ui.press('v');
     await ui.waitFor('1aaaa');
     await ui.press('p');
     frame = await ui.waitFor('Save to profile: default');
-    assert.match(frame, /Enter save/, 'the key hints are still on screen');
+    assert.match(frame, /⏎ save/, 'the key hints are still on screen');
     await ui.press('enter');
     frame = await ui.waitFor('Replace it? y/N');
     assert.match(frame, /n\/Esc no/);
@@ -112,17 +112,18 @@ describe('screens fit 80x24', () => {
   });
 
   test('the create wizard, every step and the result, in 80x24', async () => {
-    const credentialsPath = join(dir, 'credentials');
-    writeFileSync(credentialsPath, FILE, { mode: 0o600 });
-    const ctx = fakeContext({ credentialsPath });
-    const organisation = await ctx.service.loadOrganisation();
     // Many accounts: the owner list must window.
-    const users = Array.from({ length: 60 }, (_, i) => ({ ...organisation.users[1]!, userId: `u-${i}`, userName: `user-${i}@example.com` }));
-    const big = { ...organisation, users: [...organisation.users, ...users] };
-    const ui = renderInk(<CreateWizard ctx={ctx} organisation={big} width={80} height={HEIGHT} onClose={() => {}} copy={() => {}} />, { columns: 80, rows: 24 });
-    mounted.push(ui);
+    const bob = FAKE_USERS[1]!;
+    const users = Array.from({ length: 60 }, (_, i) => ({ ...bob, userId: `u-${i}`, userName: `user-${i}@example.com` }));
+    const ui = await mount();
+    ui.ctx.service.loadOrganisation = ((load) => async (opts) => {
+      const org = await load(opts);
+      return { ...org, users: [...org.users, ...users] };
+    })(ui.ctx.service.loadOrganisation.bind(ui.ctx.service));
+    await ui.press('ctrl+r');
+    await ui.idle();
+    await ui.press('n');
     await ui.waitFor('OAuth Client');
-    await settle();
     await ui.press('down');
     await ui.press('enter');
     await ui.waitFor('For whom');
@@ -135,7 +136,7 @@ describe('screens fit 80x24', () => {
     await ui.waitFor('Review');
     await ui.press('enter');
     await ui.waitFor('HMAC pair created');
-    await settle();
+    await ui.idle();
     await ui.press('v');
     await ui.press('p');
     await ui.waitFor('Save to profile');
@@ -149,16 +150,13 @@ describe('screens fit 80x24', () => {
   });
 
   test('the revoke dialog with a wrong answer fits a short terminal', async () => {
-    const ctx = fakeContext({ credentialsPath: join(dir, 'credentials') });
-    const credential = { ...viewOf(ctx.service.credentials.find((c) => c.id === ALICE_ID)!, FAKE_NOW), profiles: ['default', 'work', 'ci'] };
-    const ui = renderInk(<RevokeDialog ctx={ctx} credential={credential} width={60} height={12} onClose={() => {}} />, { columns: 60, rows: 13 });
-    mounted.push(ui);
+    const ui = await mount({}, ALICE_ID, { columns: 60, rows: 13 });
+    await ui.press('d');
     await ui.waitFor('Type the last 4');
-    await settle();
     await ui.press('abcd');
     await ui.press('enter');
     const frame = await ui.waitFor('is not the last 4');
     assert.match(frame, /Type the last 4 characters of the id \(8f90\): abcd/);
-    for (const f of ui.stdout.frames) assert.ok(f.replace(/\n$/, '').split('\n').length <= 12, f);
+    assertFits(ui.stdout.frames, 60, 12);
   });
 });

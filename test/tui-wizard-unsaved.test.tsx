@@ -6,11 +6,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { heldSecrets, heldSecretsText, holdSecret, secretLabel, secretLines } from '../src/ops/held-secrets.js';
-import { CreateWizard } from '../components/create-wizard.js';
-import { RotateDialog } from '../components/rotate-dialog.js';
-import { viewOf } from '../src/model/credential.js';
-import { FAKE_NOW, fakeContext } from './helpers/fake-service.js';
-import { renderInk } from './helpers/ink.js';
+import { fakeContext } from './helpers/fake-service.js';
+import { renderApp, type RenderedApp } from './helpers/ink.js';
 
 describe('held-secrets registry', () => {
   test('holds until released; releasing twice is harmless; callers get copies', () => {
@@ -34,7 +31,7 @@ describe('held-secrets registry', () => {
 });
 
 let dir: string;
-const mounted: { unmount(): void }[] = [];
+const mounted: RenderedApp[] = [];
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'vcreds-unsaved-'));
 });
@@ -42,25 +39,22 @@ afterEach(() => {
   for (const ui of mounted.splice(0)) ui.unmount();
   rmSync(dir, { recursive: true, force: true });
 });
-async function settle() {
-  for (let i = 0; i < 5; i++) await new Promise<void>((r) => setImmediate(r));
-}
 
 async function createHmac() {
   const credentialsPath = join(dir, 'credentials');
   const ctx = fakeContext({ credentialsPath, serviceOptions: { caller: { isAdmin: false } } });
-  const organisation = await ctx.service.loadOrganisation();
-  const ui = renderInk(<CreateWizard ctx={ctx} organisation={organisation} width={90} height={30} onClose={() => {}} copy={() => {}} />);
+  const ui = renderApp({ ctx, rows: 34 });
   mounted.push(ui);
+  await ui.waitFor('credentials ·');
+  await ui.press('n');
   await ui.waitFor('OAuth Client');
-  await settle();
   await ui.press('down');
   await ui.press('enter');
   await ui.waitFor('Replace the current pair');
   await ui.press('enter');
   await ui.press('enter');
   const frame = await ui.waitFor('HMAC pair created');
-  await settle();
+  await ui.idle();
   const id = /API ID\s+([0-9a-f]{32})/.exec(frame)![1]!;
   return { ui, credentialsPath, id };
 }
@@ -69,7 +63,7 @@ describe('the secret screens hold what they show', () => {
   test('a created HMAC pair is held while shown, and released once saved to a profile', async () => {
     const { ui, credentialsPath, id } = await createHmac();
     const secret = '1'.padEnd(128, 'a'); // the fake's first generated secret
-    assert.deepEqual(heldSecrets(), [{
+    assert.deepEqual(heldSecrets().map((h) => ({ label: secretLabel(h), lines: secretLines(h) })), [{
       label: `HMAC key ${id} of alice@example.com`,
       lines: [`veracode_api_key_id = ${id}`, `veracode_api_key_secret = ${secret}`],
     }]);
@@ -96,29 +90,31 @@ describe('the secret screens hold what they show', () => {
     await ui.press('escape');
     await ui.waitFor('Leave anyway? y/N');
     await ui.press('y');
-    await settle();
+    await ui.idle();
     assert.deepEqual(heldSecrets(), []);
   });
 
   test('a rotated OAuth secret is held from its arrival until copied', async () => {
     const id = '0a1b2c3d-1111-4000-8000-000000000001';
     const ctx = fakeContext({ credentialsPath: join(dir, 'credentials') });
-    const credential = viewOf(ctx.service.credentials.find((c) => c.id === id)!, FAKE_NOW);
-    const copied: string[] = [];
-    const ui = renderInk(<RotateDialog ctx={ctx} credential={credential} width={90} height={30} onClose={() => {}} copy={(t) => copied.push(t)} />);
+    const ui = renderApp({ ctx, rows: 34 });
     mounted.push(ui);
+    await ui.waitFor('10 credentials');
+    await ui.type(`/${id}`);
+    await ui.press('escape');
+    await ui.press('r');
     await ui.waitFor('Rotate now?');
-    await settle();
+    assert.deepEqual(heldSecrets(), []);
     await ui.press('y');
     await ui.waitFor('new secret');
-    await settle();
+    await ui.idle();
     const [held] = heldSecrets();
     assert.match(secretLabel(held!), /OAuth client "ci-pipeline" of .*, secret /);
     assert.equal(secretLines(held!)[0], `VERACODE_OAUTH_CLIENT_ID=${id}`);
     assert.match(secretLines(held!)[1]!, /^VERACODE_OAUTH_CLIENT_SECRET=fake-secret-\d+$/);
     await ui.press('y');
     await ui.waitFor('clipboard');
-    assert.equal(copied.length, 1);
+    assert.equal(ui.copied.length, 1);
     assert.deepEqual(heldSecrets(), []);
   });
 });

@@ -77,7 +77,7 @@ const sleepTicks = async (n: number) => {
 export interface RenderedApp {
   lastFrame: () => string;
   stdin: { write(data: string): void };
-  stdout: NodeJS.EventEmitter & { columns: number; rows?: number };
+  stdout: NodeJS.EventEmitter & { columns: number; rows?: number; frames: string[] };
   ctx: AppContext & { service: FakeService };
   preferences: PreferencesStore;
   /** Texts copied with `y` (the clipboard is replaced by this list). */

@@ -51,6 +51,15 @@ describe('a superseded pair in vcreds', () => {
     assert.match(r.stdout, /^CRITICAL hmac .*superseded by a newer pair; stops working in (23|24) hours/);
   });
 
+  test('revoke ID --yes: the previous pair, not in the list, is revoked at once by its id', async () => {
+    const r = await run(f.args('revoke', old.api_id, '--yes'), { env: f.env });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^Revoked HMAC key /);
+    assert.ok(f.data().hmac.find((h) => h.api_id === old.api_id)!.revoked, 'the emulator holds it revoked');
+    const again = await run(f.args('show', old.api_id, '--json'), { env: f.env });
+    assert.equal(JSON.parse(again.stdout).status, 'revoked');
+  });
+
   test('the service remembers a pair it replaced and lists it while it works', async () => {
     const client = createApiClient({ baseUrl: f.emu.apiUrl, auth: { kind: 'hmac', id: f.emu.admin.id, secret: f.emu.admin.secret }, env: {} });
     const service = createIdentityService(client);

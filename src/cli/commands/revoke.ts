@@ -2,12 +2,11 @@
 import type { Command } from 'commander';
 import { displayName } from '../../model/credential.js';
 import { signingKeyWarning } from '../../ops/actions.js';
-import { resolveCredential } from '../../ops/resolve.js';
 import { revokeCredential } from '../../ops/revoke.js';
 import type { CliState } from '../cli-state.js';
 import { CliError, UsageError } from '../errors.js';
 import { EXAMPLES } from '../help.js';
-import { loadViews } from './load.js';
+import { findCredential, loadViews } from './load.js';
 
 export function registerRevoke(program: Command, cli: CliState): void {
   program
@@ -22,8 +21,10 @@ export function registerRevoke(program: Command, cli: CliState): void {
       if (!o.yes && !interactive) {
         throw new UsageError('revoke needs confirmation, and there is no terminal to ask on', 'Add --yes to revoke without asking.');
       }
-      const { session, views } = await loadViews(cli);
-      const c = resolveCredential(views, id);
+      const loaded = await loadViews(cli);
+      const { session } = loaded;
+      // Any id the server knows, a superseded pair's included (not only those listed).
+      const c = await findCredential(loaded, id);
       if (c.status === 'revoked') throw new CliError(`${c.type} ${c.id} is already revoked`);
       const what = `${c.type === 'hmac' ? 'HMAC key' : 'OAuth client'} ${c.id} (${displayName(c)}${c.type === 'oauth' ? `, owner ${c.owner.userName}` : ''})`;
       const self = signingKeyWarning('revoke', c, { readOnly: false, signingKeyId: session.ctx.signingKeyId() });

@@ -17,6 +17,7 @@ export const FILTER_ROWS: readonly FilterRow[] = [
   { kind: 'status', value: 'active', label: 'active' },
   { kind: 'status', value: 'expiring', label: 'expiring (within 7 days)' },
   { kind: 'status', value: 'expired', label: 'expired' },
+  { kind: 'status', value: 'superseded', label: 'superseded (replaced, still working)' },
   { kind: 'status', value: 'revoked', label: 'revoked' },
   { kind: 'account', value: 'user', label: 'user account' },
   { kind: 'account', value: 'api', label: 'API service account' },

@@ -30,6 +30,7 @@ Examples:
   vcreds create oauth --name deploy --ttl-days 90 --role uploadapi
   vcreds revoke 3ddaeeb1 --yes             revoke without asking (scripts)
   vcreds rotate --profile ci               new key for [ci], file updated atomically, proven
+  vcreds targets add --profile ci dotenv:.env   ... and delivered to .env on every rotation
   vcreds check --all-profiles --warn 14    for monitoring: exit 0/1/2/3
   vcreds doctor                            audit the local setup
   vcreds api /api/authn/v2/users/self      any signed request, JSON to stdout
@@ -70,13 +71,15 @@ Examples:
   vcreds show 3ddaeeb1 --json        (a unique prefix of at least 8 characters)
 `,
   createHmac: `
-The owner's previous HMAC pair is revoked by Veracode (it stops working within 24 hours).
+The owner's previous HMAC pair keeps working for Veracode's 24-hour renewal grace, then is revoked.
 The secret is printed once to stdout; with --save-profile it is written to the credentials file
-(atomically, 0600, the previous file kept as credentials.bak) and not printed.
+(atomically, 0600, under a lock, the last five previous files kept as credentials.bak.<UTC time>)
+and not printed. A profile that holds another key is refused unless --force.
 
 Examples:
   vcreds create hmac                          a new pair for yourself, printed once
   vcreds create hmac --save-profile ci        ... saved to [ci] instead of printed
+  vcreds create hmac --save-profile ci --force   ... replacing the key [ci] held
   vcreds create hmac --user ci-bot --json     for an API service account (admins)
 `,
   createOauth: `
@@ -104,6 +107,34 @@ Examples:
   vcreds rotate                         the key in use (env vars or [default])
   vcreds rotate 3ddaeeb1                any HMAC key or OAuth client by id
   vcreds rotate 0oa1b2c3d4 --retire-old --json
+  vcreds rotate 3ddaeeb1 --dry-run      the plan: what would be generated, written and delivered
+  vcreds rotate --due 14                every key of yours expiring within 14 days, delivered to its targets
+
+With targets (vcreds targets add), the new secret is delivered to each after it is proven, and
+each delivery is proven where the target allows; exit 0 only when every target has it. OAuth: the
+previous secret is retired only once every target has the new one (--keep-old keeps it). HMAC:
+the previous pair works 24 hours more: the report gives that deadline for failed targets, and
+vcreds targets deliver ID re-delivers meanwhile. --due exits like check: 0 all done or nothing
+due, 1 a due credential was skipped, 2 a rotation or delivery failed, 3 could not run.
+`,
+  targets: `
+Targets: profile:NAME, dotenv:PATH, exec:COMMAND (the credential as JSON on stdin),
+github:OWNER/REPO, github:OWNER/REPO@ENVIRONMENT, github:org/ORG (GH_TOKEN or GITHUB_TOKEN,
+GITHUB_API_URL), gitlab:GROUP/PROJECT[@SCOPE] (GITLAB_TOKEN, GITLAB_URL), vault:MOUNT/PATH
+(KV v2; VAULT_ADDR, VAULT_TOKEN, VAULT_NAMESPACE). Names default to VERACODE_API_KEY_ID/SECRET
+(VERACODE_OAUTH_CLIENT_ID/SECRET for OAuth clients). Only descriptors are kept, never a secret.
+
+Examples:
+  vcreds targets                                          every target and what it holds
+  vcreds targets add 3ddaeeb1 dotenv:./.env
+  vcreds targets add --profile ci github:acme/api@production
+  vcreds targets add 3ddaeeb1 github:org/acme --name secret=VC_SECRET --name id=VC_ID
+  vcreds targets add 0oa1b2c3d4 gitlab:acme/api@production --protected
+  vcreds targets add 3ddaeeb1 vault:secret/ci/veracode
+  vcreds targets add 3ddaeeb1 'exec:./push-key.sh --env prod'
+  vcreds targets test                                     access checks, nothing changed
+  vcreds targets remove 3ddaeeb1 dotenv:./.env
+  vcreds targets deliver 3ddaeeb1                         again, to the targets that failed
 `,
   check: `
 Examples:

@@ -17,6 +17,8 @@ import { registerList, registerShow } from './commands/list.js';
 import { registerRevoke } from './commands/revoke.js';
 import { registerRotate } from './commands/rotate.js';
 import { registerRecover } from './commands/recover.js';
+import { registerTargets } from './commands/targets.js';
+import { registerCompletion } from './commands/completion.js';
 import { runDefault } from './commands/interactive.js';
 
 const CHECK_UNKNOWN = CHECK_EXIT.UNKNOWN;
@@ -57,11 +59,13 @@ export function buildProgram(cli: CliState): Command {
   registerRevoke(program, cli);
   registerRotate(program, cli);
   registerRecover(program, cli);
+  registerTargets(program, cli);
   registerCheck(program, cli);
   registerDoctor(program, cli);
   registerApi(program, cli);
   registerConfig(program, cli);
   registerEmulator(program, cli);
+  registerCompletion(program, cli);
 
   // Set after the commands exist so that they keep refusing stray arguments.
   program.allowExcessArguments(true).action(async () => {

@@ -2,7 +2,8 @@
 // unknown or invalid falls back to its default, so a bad file never stops the app.
 import { DEFAULT_SORT, EMPTY_FILTER, type CredentialFilter, type SortDirection, type SortKey, type SortOrder } from '../model/filter.js';
 import type { AccountType, CredentialStatus, CredentialType } from '../model/credential.js';
-import { COLUMN_IDS, DEFAULT_COLUMNS, type ColumnId, type Preferences } from './preferences-types.js';
+import { COLUMN_IDS, DEFAULT_COLUMNS, type ColumnId, type Preferences, type ProfileApiUrl, type TargetBinding, type TargetState } from './preferences-types.js';
+import { formatTarget, parseTarget } from '../targets/descriptor.js';
 
 // `satisfies Record<Union, true>` makes the compiler flag a value added to a union but not here.
 const SORT_KEYS = Object.keys({ expires: true, name: true, owner: true, type: true, status: true, created: true } satisfies Record<SortKey, true>);
@@ -64,15 +65,85 @@ function url(v: unknown): string | null {
   return /^https?:$/.test(new URL(s).protocol) ? s : null;
 }
 
+const VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+
+function targetState(v: unknown): TargetState | undefined {
+  if (!isRecord(v) || typeof v.holds !== 'string' || typeof v.at !== 'string') return undefined;
+  if (v.outcome !== 'delivered' && v.outcome !== 'proven' && v.outcome !== 'failed') return undefined;
+  return { holds: v.holds, at: v.at, outcome: v.outcome, ...(typeof v.reason === 'string' ? { reason: v.reason.slice(0, 500) } : {}) };
+}
+
+/** Valid bindings only (a descriptor that parses, exactly one owner), one per owner and target. */
+function targets(v: unknown): TargetBinding[] {
+  if (!Array.isArray(v)) return [];
+  const out: TargetBinding[] = [];
+  const seen = new Set<string>();
+  for (const b of v) {
+    if (!isRecord(b) || typeof b.target !== 'string') continue;
+    const credentialId = optionalString(b.credentialId);
+    const profile = optionalString(b.profile);
+    if (Boolean(credentialId) === Boolean(profile)) continue;
+    let target: string;
+    try {
+      target = formatTarget(parseTarget(b.target));
+    } catch {
+      continue;
+    }
+    const key = `${credentialId ? `id:${credentialId.toLowerCase()}` : `profile:${profile}`} ${target}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const binding: TargetBinding = { ...(credentialId ? { credentialId } : { profile: profile! }), target };
+    if (typeof b.idName === 'string' && VAR_NAME.test(b.idName)) binding.idName = b.idName;
+    if (typeof b.valueName === 'string' && VAR_NAME.test(b.valueName)) binding.valueName = b.valueName;
+    if (typeof b.masked === 'boolean') binding.masked = b.masked;
+    if (typeof b.protected === 'boolean') binding.protected = b.protected;
+    const last = targetState(b.last);
+    if (last) binding.last = last;
+    out.push(binding);
+  }
+  return out;
+}
+
 export function sanitizePreferences(data: unknown): Preferences {
   const d = isRecord(data) ? data : {};
-  return {
+  const prefs: Preferences = {
     columns: columns(d.columns),
     sort: sort(d.sort),
     filter: filter(d.filter),
     defaultProfile: optionalString(d.defaultProfile),
     apiUrl: url(d.apiUrl),
   };
+  const t = targets(d.targets);
+  if (t.length) prefs.targets = t;
+  const p = profileApiUrls(d.profileApiUrls);
+  if (p.length) prefs.profileApiUrls = p;
+  return prefs;
+}
+
+/** Valid entries only (a profile name and an http(s) URL), the last one of each profile. */
+function profileApiUrls(v: unknown): ProfileApiUrl[] {
+  if (!Array.isArray(v)) return [];
+  const byProfile = new Map<string, ProfileApiUrl>();
+  for (const e of v) {
+    if (!isRecord(e)) continue;
+    const profile = optionalString(e.profile);
+    const apiUrl = url(e.apiUrl);
+    if (!profile || profile.length > 64 || !apiUrl) continue;
+    byProfile.delete(profile);
+    byProfile.set(profile, { profile, apiUrl });
+  }
+  return [...byProfile.values()];
+}
+
+/** The API URL kept for `profile`, or null. */
+export function profileApiUrl(prefs: Pick<Preferences, 'profileApiUrls'>, profile: string): string | null {
+  return prefs.profileApiUrls?.find((e) => e.profile === profile)?.apiUrl ?? null;
+}
+
+/** `profileApiUrls` with `profile` set to `apiUrl` (null: removed), for PreferencesStore.update. */
+export function withProfileApiUrl(prefs: Pick<Preferences, 'profileApiUrls'>, profile: string, apiUrl: string | null): ProfileApiUrl[] {
+  const rest = (prefs.profileApiUrls ?? []).filter((e) => e.profile !== profile);
+  return apiUrl ? [...rest, { profile, apiUrl }] : rest;
 }
 
 const SECRET_NAME = /secret|password|passwd|token|api_?key/i;

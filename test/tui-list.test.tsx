@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fakeContext, manyCredentials } from './helpers/fake-service.js';
 import { renderApp } from './helpers/ink.js';
+import { FILTER_ROWS } from '../src/tui/panels/filter-panel.js';
 
 const selectedLine = (frame: string) => frame.split('\n').find((l) => l.startsWith('›')) ?? '';
 const tableRows = (frame: string) => frame.split('\n').filter((l) => /^[› ] (HMAC|OAuth) /.test(l));
@@ -103,7 +104,7 @@ test('filter panel: live match count, chips in the header, one key clears all, s
     await app.waitFor((fr) => tableRows(fr).length === 10);
     assert.deepEqual(app.preferences.get().filter.types, []);
     await app.press('f');
-    await app.press('down', 8); // owner
+    await app.press('down', FILTER_ROWS.findIndex((r) => r.kind === 'owner'));
     for (const ch of 'ci-') await app.press(ch);
     await app.waitFor('Matches 2 of 10');
     await app.press('escape');

@@ -2,8 +2,8 @@
 //
 // Key choice: VERACODE_OAUTH_CLIENT_ID + VERACODE_OAUTH_CLIENT_SECRET (both set) select an OAuth
 // client; otherwise VERACODE_API_KEY_ID + VERACODE_API_KEY_SECRET, otherwise the profile of
-// ~/.veracode/credentials (see src/credentials). API choice: --api-url > --region > the key's
-// region prefix > api.veracode.com.
+// ~/.veracode/credentials (see src/credentials). API choice: --api-url > --region > the profile's
+// own API URL > the configured one > the key's region prefix > api.veracode.com.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,8 +26,16 @@ export const ENV_OAUTH_SECRET = 'VERACODE_OAUTH_CLIENT_SECRET';
 export interface ConnectOptions {
   env?: Env;
   profile?: string;
+  /** From the command line (--api-url): wins over everything else. */
   apiUrl?: string;
   region?: RegionName;
+  /**
+   * The API URL kept for a profile (`vcreds config set api-url URL --profile NAME`), asked for the
+   * profile the key comes from: used when neither apiUrl nor region is given, before configuredApiUrl.
+   */
+  profileApiUrl?: (profile: string) => string | undefined;
+  /** The API URL kept for every profile (`vcreds config set api-url URL`): after the profile's own. */
+  configuredApiUrl?: string;
   credentialsPath?: string;
   debug?: (line: string) => void;
   now?: () => number;
@@ -103,6 +111,12 @@ function proversFor(baseUrl: string, o: ProverOptions): Pick<AppContext, 'proveH
   };
 }
 
+/** --api-url, else (without --region) the profile's own API URL, else the configured one. */
+function keptApiUrl(options: ConnectOptions, profile: string | null): string | undefined {
+  if (options.apiUrl || options.region) return options.apiUrl;
+  return (profile !== null ? options.profileApiUrl?.(profile) : undefined) ?? options.configuredApiUrl;
+}
+
 export async function connect(options: ConnectOptions = {}): Promise<Connected> {
   const env = options.env ?? process.env;
   const credentialsPath = options.credentialsPath ?? defaultCredentialsPath(env);
@@ -134,7 +148,7 @@ export async function connect(options: ConnectOptions = {}): Promise<Connected> 
       source = 'env';
     }
   }
-  const choice = chooseBaseUrl({ apiUrl: options.apiUrl, region: options.region, keyRegion: regionFromPrefix ? keyRegion : undefined });
+  const choice = chooseBaseUrl({ apiUrl: keptApiUrl(options, profile), region: options.region, keyRegion: regionFromPrefix ? keyRegion : undefined });
   const regionMismatch = keyRegion ? mismatchWarning(choice.hostRegion, keyRegion, regionFromPrefix) : undefined;
   const client = createApiClient({ baseUrl: choice.baseUrl, auth, debug: options.debug, now: options.now, env, credentialLabel, timeoutMs: options.timeoutMs });
   const service = createIdentityService(client, { now: options.now, profiles: profileSnapshots(credentialsPath) });

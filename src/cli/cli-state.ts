@@ -4,6 +4,7 @@ import type { AppContext } from '../app-context.js';
 import { connect, connectDemo, type Connected } from '../connect.js';
 import { preferencesDir } from '../config/paths.js';
 import { createPreferencesStore } from '../config/store.js';
+import { profileApiUrl } from '../config/preferences-sanitize.js';
 import type { PreferencesStore } from '../config/preferences-types.js';
 import { defaultCredentialsPath } from '../credentials/sources.js';
 import type { RegionName } from '../signing/region.js';
@@ -94,7 +95,8 @@ export class CliState {
 
   /**
    * What `vcreds config` set, for what the command line and the environment leave open:
-   * --profile > VERACODE_API_PROFILE > config profile; --api-url > --region > config api-url.
+   * --profile > VERACODE_API_PROFILE > config profile; --api-url > --region > the profile's own
+   * api-url (config set api-url URL --profile NAME, chosen in connect) > config api-url.
    */
   private configured(env: Record<string, string | undefined>): { profile?: string; apiUrl?: string } {
     const g = this.globals;
@@ -138,7 +140,10 @@ export class CliState {
     const options = {
       env,
       profile: choice.profile ?? g.profile ?? configured.profile,
-      apiUrl: g.apiUrl ?? configured.apiUrl,
+      apiUrl: g.apiUrl,
+      configuredApiUrl: configured.apiUrl,
+      // Asked by connect only when neither --api-url nor --region is given.
+      profileApiUrl: (name: string) => profileApiUrl(this.preferences().get(), name) ?? undefined,
       region: g.region,
       credentialsPath: this.credentialsPath,
       debug: g.debug ? this.debugLine : undefined,

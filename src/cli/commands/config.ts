@@ -1,8 +1,12 @@
-// `vcreds config`: the few preferences a script or a person sets once (default profile, API URL).
+// `vcreds config`: the few preferences a script or a person sets once (default profile, API URL,
+// a profile's own API URL with --profile).
 // The TUI keeps its columns, sort and filters in the same store; `config reset` clears those too.
 import { InvalidArgumentError, type Command } from 'commander';
 import { checkApiUrl } from '../../api/base-url.js';
 import type { Preferences } from '../../config/preferences-types.js';
+import { withProfileApiUrl } from '../../config/preferences-sanitize.js';
+import { listProfiles } from '../../credentials/sources.js';
+import { escapeControl } from '../../text/escape.js';
 import type { CliState } from '../cli-state.js';
 import { UsageError } from '../errors.js';
 import { EXAMPLES } from '../help.js';
@@ -37,14 +41,37 @@ function checkedValue(name: SettingName, value: string): string {
 
 export function formatSettings(prefs: Preferences, path: string): string {
   const shown = (v: string | null) => v ?? '(not set)';
+  // Profile names are someone's text (read back from a file that may be hand-edited).
+  const perProfile = (prefs.profileApiUrls ?? []).map((e) => `api-url   ${e.apiUrl}  (profile [${escapeControl(e.profile, { oneLine: true })}])`);
   return [
     `profile   ${shown(prefs.defaultProfile)}`,
     `api-url   ${shown(prefs.apiUrl)}`,
+    ...perProfile,
     `columns   ${prefs.columns.join(', ')}`,
     `sort      ${prefs.sort.key} ${prefs.sort.direction === 'asc' ? '↑' : '↓'}`,
     '',
     `kept in ${path}`,
   ].join('\n');
+}
+
+/** `--profile NAME` on `config set/unset api-url`: the profile the URL is kept for; refused elsewhere. */
+function scopedProfile(cli: CliState, name: SettingName, verb: 'set' | 'unset'): string | null {
+  const profile = cli.globals.profile ?? null;
+  if (profile !== null && name !== 'api-url') {
+    throw new UsageError(`config ${verb} ${name}: --profile applies only to api-url`, `Use vcreds config ${verb} api-url ... --profile ${profile} for a profile's own API URL.`);
+  }
+  return profile;
+}
+
+/** Says so when the credentials file exists but has no such profile (likely a typo; kept anyway). */
+function warnUnknownProfile(cli: CliState, profile: string): void {
+  let names: string[];
+  try {
+    names = listProfiles(cli.credentialsPath);
+  } catch {
+    return; // unreadable: nothing to compare with
+  }
+  if (names.length && !names.includes(profile)) cli.warn(`${cli.credentialsPath} has no profile [${escapeControl(profile, { oneLine: true })}] (yet); the API URL is kept for it anyway.`);
 }
 
 export function registerConfig(program: Command, cli: CliState): void {
@@ -59,22 +86,35 @@ export function registerConfig(program: Command, cli: CliState): void {
     });
   config
     .command('set')
-    .description('keep a setting: profile NAME, or api-url URL')
+    .description('keep a setting: profile NAME, or api-url URL (with --profile NAME: that profile\'s own API URL)')
     .argument('<name>', `one of: ${Object.keys(SETTINGS).join(', ')}`)
     .argument('<value>')
     .action((name: string, value: string) => {
       cli.refuseIfReadOnly('change a preference');
       const setting = settingName(name);
-      cli.preferences().update({ [SETTINGS[setting]]: checkedValue(setting, value) });
+      const profile = scopedProfile(cli, setting, 'set');
+      const checked = checkedValue(setting, value);
+      if (profile !== null) {
+        warnUnknownProfile(cli, profile);
+        const store = cli.preferences();
+        store.update({ profileApiUrls: withProfileApiUrl(store.get(), profile, checked) });
+        cli.note(`api-url set for profile [${escapeControl(profile, { oneLine: true })}]; --api-url and --region on the command line still win.`);
+        return;
+      }
+      cli.preferences().update({ [SETTINGS[setting]]: checked });
       cli.note(`${setting} set; --${setting} on the command line still wins.`);
     });
   config
     .command('unset')
-    .description('forget a setting')
+    .description('forget a setting (api-url with --profile NAME: that profile\'s own)')
     .argument('<name>', `one of: ${Object.keys(SETTINGS).join(', ')}`)
     .action((name: string) => {
       cli.refuseIfReadOnly('change a preference');
-      cli.preferences().update({ [SETTINGS[settingName(name)]]: null });
+      const setting = settingName(name);
+      const profile = scopedProfile(cli, setting, 'unset');
+      const store = cli.preferences();
+      if (profile !== null) store.update({ profileApiUrls: withProfileApiUrl(store.get(), profile, null) });
+      else store.update({ [SETTINGS[setting]]: null });
     });
   config
     .command('reset')

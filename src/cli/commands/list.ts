@@ -7,6 +7,7 @@ import { EXAMPLES } from '../help.js';
 import { nonBlank, parseAccounts, parseDays, parseStatuses, parseTypes } from '../parse.js';
 import { jsonText } from '../../text/escape.js';
 import { findCredential, loadViews } from './load.js';
+import { listAllProfiles } from './list-all-profiles.js';
 
 interface ListOptions {
   type?: CredentialFilter['types'];
@@ -16,6 +17,7 @@ interface ListOptions {
   expiringWithin?: number;
   json?: boolean;
   csv?: boolean;
+  allProfiles?: boolean;
 }
 
 export function filterFrom(o: ListOptions): CredentialFilter {
@@ -40,8 +42,10 @@ export function registerList(program: Command, cli: CliState): void {
     .addOption(new Option('--expiring-within <days>', 'only credentials expiring within DAYS (expired included)').argParser(parseDays))
     .addOption(new Option('--json', 'JSON array on stdout').conflicts('csv'))
     .option('--csv', 'CSV (RFC 4180) on stdout')
+    .option('--all-profiles', 'every profile of the credentials file plus the environment\'s key, merged, with their organisation')
     .addHelpText('after', EXAMPLES.list)
     .action(async (o: ListOptions) => {
+      if (o.allProfiles) return listAllProfiles(cli, filterFrom(o), o);
       const { views } = await loadViews(cli);
       const list = sortCredentials(views.filter((v) => matchesFilter(v, filterFrom(o))));
       if (o.json) cli.out(jsonText(list.map(credentialJson)));

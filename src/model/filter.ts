@@ -78,11 +78,11 @@ function compareBy(key: SortKey, a: CredentialView, b: CredentialView): number {
 }
 
 /**
- * Sorted copy. Revoked credentials always sink to the bottom (they no longer expire), and ties
- * fall back to expiry then id so the order is stable across refreshes. Each date is parsed once
- * per sort, not once per comparison (10,000 credentials make ~140,000 comparisons).
+ * The list's order as a comparison. Revoked credentials always sink to the bottom (they no longer
+ * expire), and ties fall back to expiry then id so the order is stable across refreshes. Each date
+ * is parsed once per comparator, not once per comparison (10,000 credentials make ~140,000).
  */
-export function sortCredentials(list: readonly CredentialView[], order: SortOrder = DEFAULT_SORT): CredentialView[] {
+export function credentialComparator(order: SortOrder = DEFAULT_SORT): (a: CredentialView, b: CredentialView) => number {
   const sign = order.direction === 'asc' ? 1 : -1;
   const parsed = new Map<string, number>();
   const time = (iso: string | null): number => {
@@ -99,11 +99,16 @@ export function sortCredentials(list: readonly CredentialView[], order: SortOrde
   };
   const compare = (key: SortKey, a: CredentialView, b: CredentialView): number =>
     key === 'expires' ? compareTime(a.expiresAt, b.expiresAt) : key === 'created' ? compareTime(a.createdAt, b.createdAt) : compareBy(key, a, b);
-  return [...list].sort((a, b) => {
+  return (a, b) => {
     const revoked = Number(a.status === 'revoked') - Number(b.status === 'revoked');
     if (revoked) return revoked;
     return sign * compare(order.key, a, b) || compareTime(a.expiresAt, b.expiresAt) || a.id.localeCompare(b.id);
-  });
+  };
+}
+
+/** Sorted copy, in the list's order (see credentialComparator). */
+export function sortCredentials(list: readonly CredentialView[], order: SortOrder = DEFAULT_SORT): CredentialView[] {
+  return [...list].sort(credentialComparator(order));
 }
 
 // What the live text filter searches, lowercased once per credential: a key typed into the
@@ -111,11 +116,16 @@ export function sortCredentials(list: readonly CredentialView[], order: SortOrde
 const SEPARATOR = '\u0000';
 const haystacks = new WeakMap<CredentialView, string>();
 
-/** matchesText's fields of `c`, lowercased and joined (cached per credential object). */
+/** matchesText's fields of `c`, lowercased and joined. */
+export function searchText(c: CredentialView): string {
+  return [displayName(c), c.id, c.owner.userName, ...c.roles.map((r) => r.name)].join(SEPARATOR).toLowerCase();
+}
+
+/** searchText, cached per credential object. */
 export function textHaystack(c: CredentialView): string {
   let h = haystacks.get(c);
   if (h === undefined) {
-    h = [displayName(c), c.id, c.owner.userName, ...c.roles.map((r) => r.name)].join(SEPARATOR).toLowerCase();
+    h = searchText(c);
     haystacks.set(c, h);
   }
   return h;

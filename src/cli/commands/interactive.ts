@@ -12,7 +12,13 @@ export async function runDefault(cli: CliState): Promise<number> {
   // The first frame goes out before Ink and React load (the slowest part of starting); until
   // runInteractive takes over the terminal, an exit or Ctrl+C still leaves the alternate screen.
   cli.io.stdout.write(splashFrame(demo));
-  const leave = () => cli.io.stdout.write(SHOW_CURSOR + LEAVE_ALT_SCREEN);
+  // Keys pressed from now on are the app's: no echo onto the splash (the app reads them once up).
+  const stdin = process.stdin;
+  if (stdin.isTTY) stdin.setRawMode(true);
+  const leave = () => {
+    if (stdin.isTTY) stdin.setRawMode(false);
+    cli.io.stdout.write(SHOW_CURSOR + LEAVE_ALT_SCREEN);
+  };
   const interrupted = () => {
     leave();
     process.exit(130);

@@ -85,7 +85,7 @@ export function createEffectRunner(deps: EffectDeps): EffectRunner {
         }
         return;
       case 'flash-timer':
-        setTimeout(() => send({ kind: 'flash-expired', at: effect.at }), deps.flashMs ?? 4000).unref?.();
+        setTimeout(() => send({ kind: 'flash-expired', seq: effect.seq }), deps.flashMs ?? 4000).unref?.();
         return;
       case 'revoke':
         revokeCredential(ctx, effect.credential).then(

@@ -22,7 +22,7 @@ export type Msg =
   | { kind: 'load-progress'; progress: LoadProgress }
   | { kind: 'loaded'; organisation: Organisation; now: number }
   | { kind: 'load-failed'; error: string }
-  | { kind: 'flash-expired'; at: number }
+  | { kind: 'flash-expired'; seq: number }
   | { kind: 'note'; text: string; tone: 'info' | 'ok' | 'warn' | 'error' }
   /** The credential vcreds signs with now (it changes when vcreds renews its own pair). */
   | { kind: 'signing-key'; id: string | null }
@@ -42,7 +42,7 @@ export type Msg =
 export type Effect =
   | { kind: 'load' }
   | { kind: 'save-prefs'; patch: { columns?: ColumnId[]; sort?: SortOrder; filter?: CredentialFilter } }
-  | { kind: 'flash-timer'; at: number }
+  | { kind: 'flash-timer'; seq: number }
   | { kind: 'revoke'; credential: CredentialView }
   /** Sends what the wizard's review shows; the expiry is computed against the clock when sent. */
   | { kind: 'create'; wizard: WizardState }

@@ -18,6 +18,8 @@ import { EMPTY_EDITOR } from '../input/editor.js';
 export type Tone = 'info' | 'ok' | 'warn' | 'error';
 
 export interface Message {
+  /** Counts up through the session: tells two messages of the same millisecond apart. */
+  seq: number;
   at: number;
   text: string;
   tone: Tone;
@@ -111,7 +113,7 @@ export function initialModel(init: ModelInit): Model {
     messages: [],
     creating: 0,
   };
-  return init.prefsError ? { ...model, flash: { at: init.now, text: init.prefsError, tone: 'warn' } } : model;
+  return init.prefsError ? { ...model, flash: { seq: 0, at: init.now, text: init.prefsError, tone: 'warn' } } : model;
 }
 
 export function topOf(model: Pick<Model, 'stack'>): Screen {

@@ -4,9 +4,10 @@ import { MESSAGES_KEPT, type Model, type Tone } from './model.js';
 import { step, type Step } from './messages.js';
 
 export function notify(model: Model, text: string, tone: Tone = 'info', at = Date.now()): Step {
-  const message = { at, text, tone };
+  const seq = (model.messages[model.messages.length - 1]?.seq ?? 0) + 1;
+  const message = { seq, at, text, tone };
   const messages = [...model.messages.slice(-(MESSAGES_KEPT - 1)), message];
-  return step({ ...model, flash: message, messages }, { kind: 'flash-timer', at });
+  return step({ ...model, flash: message, messages }, { kind: 'flash-timer', seq });
 }
 
 /** Adds effects to a step. */

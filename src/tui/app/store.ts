@@ -6,6 +6,7 @@ import type { KeyEvent } from '../input/keys.js';
 import type { Model } from './model.js';
 import type { Effect, Msg } from './messages.js';
 import { update } from './update.js';
+import { settle } from './selection.js';
 
 export type EffectRunner = (effect: Effect, send: (msg: Msg) => void) => void;
 
@@ -51,6 +52,8 @@ export function createStore(initial: Model, runEffect: EffectRunner): Store {
       model = s.model;
       effects.push(...s.effects);
     }
+    // The selection and scroll follow what the batch changed, once (not once per key typed).
+    if (model !== before) model = settle(model);
     if (head === queue.length) {
       queue.length = 0;
       head = 0;

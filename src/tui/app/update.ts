@@ -55,7 +55,8 @@ export function keyTarget(model: Model): KeyTarget {
   switch (screen.kind) {
     case 'list': return as(LIST_BINDINGS, onListCommand);
     case 'search':
-      return as(SEARCH_BINDINGS, onSearchCommand, (m, e) => step(settle({ ...m, search: editorReducer(m.search, e, 256) })));
+      // Not settled per key: the store settles once per batch, so a burst of typing filters once.
+      return as(SEARCH_BINDINGS, onSearchCommand, (m, e) => step({ ...m, search: editorReducer(m.search, e, 256) }));
     case 'details': return as(DETAILS_BINDINGS, (m, c) => onDetailsCommand(m, screen, c));
     case 'filter': {
       const text = isTextRow(screen.panel);
@@ -145,7 +146,7 @@ export function update(model: Model, msg: Msg): Step {
     case 'load-progress': return step({ ...model, data: { ...model.data, progress: msg.progress } });
     case 'loaded': return onLoaded(model, msg.organisation, msg.now);
     case 'load-failed': return onLoadFailed(model, msg.error);
-    case 'flash-expired': return step(model.flash && model.flash.at === msg.at ? { ...model, flash: null } : model);
+    case 'flash-expired': return step(model.flash && model.flash.seq === msg.seq ? { ...model, flash: null } : model);
     case 'note': return notify(model, msg.text, msg.tone);
     case 'signing-key': return step({ ...model, signingKeyId: msg.id });
     case 'revoked': return onRevoked(model, msg.credential, msg.now);

@@ -14,11 +14,11 @@ export interface FrameLayout {
   bodyRows: number;
 }
 
-/** Border (2), title (1), gap (1), gap before the hints (1), the hints, the problem rows. */
+/** The top border with the title (1), a gap (1), the problem rows, a gap (1), the hints, the bottom border (1). */
 export function frameLayout(width: number, height: number, bindings: Bindings, context: BindingContext, error: string | null = null, sides = true): FrameLayout {
   const inner = innerWidth(width, sides);
   const hints = hintLines(bindings, context, inner);
   const errorRows = error ? marked('fail', error, inner) : [];
-  const bodyRows = Math.max(1, height - 5 - hints.length - errorRows.length);
+  const bodyRows = Math.max(1, height - 4 - hints.length - errorRows.length);
   return { width, inner, hints, errorRows, bodyRows };
 }

@@ -1,12 +1,9 @@
-// What the list shows, derived from the model and memoised step by step: statuses (per load),
-// the sorted list (per sort), the rows passing the filters and the search (per filter or query).
-// A key press that changes none of these costs nothing here; one that changes the query costs one
-// pass over the sorted list, never a re-sort.
+// What the list shows, derived from the model through the list index (list-index.ts): statuses
+// per load, the order per sort (extended, not redone, as pages arrive), the rows passing the
+// filters and the search per query (narrowed from the last answer while typing).
 import type { Credential, CredentialView } from '../../model/credential.js';
-import { viewsOf } from '../../model/credential.js';
-import type { CredentialFilter, SortOrder } from '../../model/filter.js';
-import { filteredIndices, sortCredentials } from '../../model/filter.js';
 import type { Model } from '../app/model.js';
+import { indexFor, rowsFor, type ListIndex, type RowsCache } from './list-index.js';
 
 export interface ListRows {
   views: readonly CredentialView[];
@@ -29,15 +26,16 @@ export function memoLast<A extends readonly unknown[], R>(f: (...args: A) => R):
 }
 
 const EMPTY: readonly Credential[] = [];
-const viewsMemo = memoLast((credentials: readonly Credential[], now: number) => viewsOf(credentials, now));
-const sortedMemo = memoLast((views: readonly CredentialView[], sort: SortOrder) => sortCredentials(views, sort));
-const indexMemo = memoLast((sorted: readonly CredentialView[]) => new Map(sorted.map((c, i) => [c.id, i])));
-const rowsMemo = memoLast((sorted: readonly CredentialView[], filter: CredentialFilter, query: string) => filteredIndices(sorted, filter, query));
+let lastIndex: ListIndex | null = null;
+let lastRows: RowsCache | null = null;
+let lastAnswer: ListRows | null = null;
 
 export function listRows(model: Pick<Model, 'data' | 'prefs' | 'search'>): ListRows {
-  const views = viewsMemo(model.data.organisation?.credentials ?? EMPTY, model.data.now);
-  const sorted = sortedMemo(views, model.prefs.sort);
-  return { views, sorted, rows: rowsMemo(sorted, model.prefs.filter, model.search.value), indexOf: indexMemo(sorted) };
+  const index = (lastIndex = indexFor(lastIndex, model.data.organisation?.credentials ?? EMPTY, model.data.now, model.prefs.sort));
+  const { rows, cache } = rowsFor(lastRows, index, model.prefs.filter, model.search.value);
+  lastRows = cache;
+  if (lastAnswer && lastAnswer.sorted === index.sorted && lastAnswer.rows === rows) return lastAnswer;
+  return (lastAnswer = { views: index.views, sorted: index.sorted, rows, indexOf: index.indexOf });
 }
 
 /** First position in the ascending `rows` whose value is >= target: O(log n). */

@@ -7,7 +7,8 @@ export const HELP_COLUMN_WIDTH = 34;
 /** One string per screen line; sections never split across columns unless taller than the screen. */
 export function helpLines(sections: readonly { title: string; bindings: Bindings }[], width: number, height: number): string[][] {
   const cols = Math.max(1, Math.floor((width + 2) / (HELP_COLUMN_WIDTH + 2)));
-  const colWidth = cols === 1 ? width : HELP_COLUMN_WIDTH;
+  // Columns share the width: a long label gets the room there is, not a fixed 34 cells.
+  const colWidth = cols === 1 ? width : Math.floor((width + 2) / cols) - 2;
   const blocks = sections.map((s) => {
     const listed = s.bindings.filter((b) => b.help !== false);
     const keyWidth = Math.min(12, Math.max(...listed.map((b) => b.keys.length)) + 1);

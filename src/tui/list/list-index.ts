@@ -1,0 +1,99 @@
+// The list's data, built so that a large organisation stays fast: views (statuses against the
+// load's clock) and the sorted order are extended page by page as credentials arrive — a new page
+// is sorted on its own and merged, never a re-sort of what is already there — and each row's
+// search text is made once, when it arrives. Queries narrow from the previous answer when they
+// grow (typing), and answers are remembered for the way back (Backspace).
+import type { Credential, CredentialView } from '../../model/credential.js';
+import { viewOf } from '../../model/credential.js';
+import type { CredentialFilter, SortOrder } from '../../model/filter.js';
+import { credentialComparator, isFilterEmpty, matchesFilter, searchText } from '../../model/filter.js';
+
+export interface ListIndex {
+  /** What the index was built from; a longer array with the same start is an extension. */
+  readonly source: readonly Credential[];
+  readonly now: number;
+  readonly sort: SortOrder;
+  readonly views: readonly CredentialView[];
+  readonly sorted: readonly CredentialView[];
+  /** Each sorted row's search text (name, id, owner, roles), lowercased. */
+  readonly haystacks: readonly string[];
+  /** Position in `sorted` of each id. */
+  readonly indexOf: ReadonlyMap<string, number>;
+}
+
+function build(source: readonly Credential[], now: number, sort: SortOrder, views: readonly CredentialView[], sorted: CredentialView[]): ListIndex {
+  return {
+    source, now, sort, views, sorted,
+    haystacks: sorted.map(searchText),
+    indexOf: new Map(sorted.map((c, i) => [c.id, i])),
+  };
+}
+
+/** Merges two runs sorted by `compare` into one: O(a + b). */
+function merge(a: readonly CredentialView[], b: readonly CredentialView[], compare: (x: CredentialView, y: CredentialView) => number): CredentialView[] {
+  const out = new Array<CredentialView>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = compare(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
+}
+
+/** True when `next` is `prev.source` with credentials added at the end (a page arrived). */
+function extends_(prev: ListIndex, next: readonly Credential[], now: number, sort: SortOrder): boolean {
+  const n = prev.source.length;
+  return prev.now === now && prev.sort === sort && next.length > n && n > 0 && next[0] === prev.source[0] && next[n - 1] === prev.source[n - 1];
+}
+
+export function indexFor(prev: ListIndex | null, source: readonly Credential[], now: number, sort: SortOrder): ListIndex {
+  if (prev && prev.source === source && prev.now === now && prev.sort === sort) return prev;
+  if (prev && extends_(prev, source, now, sort)) {
+    const compare = credentialComparator(sort);
+    const added = source.slice(prev.source.length).map((c) => viewOf(c, now));
+    const sorted = merge(prev.sorted, added.sort(compare), compare);
+    const views = [...prev.views, ...added];
+    return build(source, now, sort, views, sorted);
+  }
+  // Same data in another order: the views are kept, only the order is new.
+  const views = prev && prev.source === source && prev.now === now ? prev.views : source.map((c) => viewOf(c, now));
+  return build(source, now, sort, views, [...views].sort(credentialComparator(sort)));
+}
+
+/** Remembered answers of one index and filter: the query's rows, for narrowing and going back. */
+export interface RowsCache {
+  readonly index: ListIndex;
+  readonly filter: CredentialFilter;
+  readonly answers: Map<string, readonly number[]>;
+}
+
+const KEPT_ANSWERS = 64;
+
+/** Positions in `sorted` of the rows passing the filter and the query, ascending. */
+export function rowsFor(cache: RowsCache | null, index: ListIndex, filter: CredentialFilter, query: string): { rows: readonly number[]; cache: RowsCache } {
+  const c = cache && cache.index === index && cache.filter === filter ? cache : { index, filter, answers: new Map<string, readonly number[]>() };
+  const q = query.trim().toLowerCase();
+  const known = c.answers.get(q);
+  if (known) return { rows: known, cache: c };
+  // A longer query matches a subset of what its prefix matched: search only those rows.
+  let from: readonly number[] | null = null;
+  for (let n = q.length - 1; n >= 0 && !from; n--) from = c.answers.get(q.slice(0, n)) ?? null;
+  const rows = search(index, filter, q, from);
+  if (c.answers.size >= KEPT_ANSWERS) c.answers.delete(c.answers.keys().next().value!);
+  c.answers.set(q, rows);
+  return { rows, cache: c };
+}
+
+function search(index: ListIndex, filter: CredentialFilter, q: string, within: readonly number[] | null): number[] {
+  const { sorted, haystacks } = index;
+  const anyFilter = !isFilterEmpty(filter);
+  const out: number[] = [];
+  const test = (i: number) => (!q || haystacks[i]!.includes(q)) && (within !== null || !anyFilter || matchesFilter(sorted[i]!, filter));
+  if (within) {
+    for (const i of within) if (test(i)) out.push(i);
+  } else {
+    for (let i = 0; i < sorted.length; i++) if (test(i)) out.push(i);
+  }
+  return out;
+}

@@ -44,6 +44,8 @@ export interface ConnectOptions {
   timeoutMs?: number;
   /** Pauses before asking again when a just-created credential is refused (default 1 s, 2 s). */
   proofRetryDelaysMs?: readonly number[];
+  /** API requests in flight at once (`--concurrency`; 1 = one at a time). Default 8. */
+  concurrency?: number;
 }
 
 export interface OAuthClientKey {
@@ -150,8 +152,9 @@ export async function connect(options: ConnectOptions = {}): Promise<Connected> 
   }
   const choice = chooseBaseUrl({ apiUrl: keptApiUrl(options, profile), region: options.region, keyRegion: regionFromPrefix ? keyRegion : undefined });
   const regionMismatch = keyRegion ? mismatchWarning(choice.hostRegion, keyRegion, regionFromPrefix) : undefined;
-  const client = createApiClient({ baseUrl: choice.baseUrl, auth, debug: options.debug, now: options.now, env, credentialLabel, timeoutMs: options.timeoutMs });
-  const service = createIdentityService(client, { now: options.now, profiles: profileSnapshots(credentialsPath) });
+  const client = createApiClient({ baseUrl: choice.baseUrl, auth, debug: options.debug, now: options.now, env, credentialLabel, timeoutMs: options.timeoutMs, concurrency: options.concurrency });
+  // The service pages and looks up as many at a time as the client lets through (its gate).
+  const service = createIdentityService(client, { now: options.now, profiles: profileSnapshots(credentialsPath), concurrency: client.concurrency });
   const ctx: AppContext = {
     service,
     connection: { apiUrl: client.baseUrl, region: choice.hostRegion, profile, source, isDemo: false },
@@ -170,6 +173,8 @@ export interface DemoOptions {
   seed?: number;
   /** Where the demo's credentials file lives; default a fresh temporary directory (never ~/.veracode). */
   credentialsPath?: string;
+  /** API requests in flight at once (`--concurrency`). */
+  concurrency?: number;
 }
 
 /** Starts the emulator in this process and connects to it as its admin. */
@@ -180,9 +185,9 @@ export async function connectDemo(options: DemoOptions = {}): Promise<Connected 
   const env: Env = {};
   const client = createApiClient({
     baseUrl: emulator.apiUrl, auth: { kind: 'hmac', id: emulator.admin.id, secret: emulator.admin.secret },
-    debug: options.debug, env, credentialLabel: 'the demo admin key',
+    debug: options.debug, env, credentialLabel: 'the demo admin key', concurrency: options.concurrency,
   });
-  const service = createIdentityService(client, { profiles: profileSnapshots(credentialsPath) });
+  const service = createIdentityService(client, { profiles: profileSnapshots(credentialsPath), concurrency: client.concurrency });
   const checked = validateKey(emulator.admin.id, emulator.admin.secret);
   const key: ApiKey = { ...checked, rawId: emulator.admin.id, source: { kind: 'env' } };
   const ctx: AppContext = {

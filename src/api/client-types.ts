@@ -1,5 +1,6 @@
 // The client's public shapes, kept apart so that fakes and callers can import them alone.
 import type { ApiAuth } from './auth.js';
+import type { RateLimit } from './gate.js';
 import type { RetryPolicy } from './retry.js';
 
 export interface ApiClientOptions {
@@ -21,6 +22,10 @@ export interface ApiClientOptions {
   /** How the key is named in a 401 message, e.g. `profile "ci"`. */
   credentialLabel?: string;
   userAgent?: string;
+  /** Requests in flight at once, all callers together (`--concurrency`). Default 8. */
+  concurrency?: number;
+  /** Starts allowed per window, all callers together. Default Veracode's 500 a minute; null: none. */
+  rateLimit?: RateLimit | null;
 }
 
 export type Query = Record<string, string | number | boolean | undefined>;
@@ -31,6 +36,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Repeating the request is harmless. Default: true for GET/DELETE, false for POST. */
   idempotent?: boolean;
+  /** A bulk read (the pages of a load): waits behind every other request for a slot. */
+  background?: boolean;
 }
 
 export interface RawResponse {
@@ -56,4 +63,6 @@ export interface ApiClient {
   useHmacKey(key: { id: string; secret: string }): void;
   /** The bare API id (HMAC) or client id (OAuth) that requests are signed with now. */
   signingKeyId(): string;
+  /** Requests this client keeps in flight at once (its gate); absent on fakes. */
+  readonly concurrency?: number;
 }

@@ -15,6 +15,7 @@ import { proxyAgents, proxyFor } from './proxy.js';
 import { redactBody, redactText } from './redact.js';
 import { DEFAULT_RETRY_POLICY, decideRetry, isIdempotentMethod, parseRetryAfter, type AttemptOutcome, type RetryPolicy } from './retry.js';
 import { attempt, networkMessage } from './transport.js';
+import { RequestGate } from './gate.js';
 import { OAUTH_TOKEN_PATH } from '../identity/oauth-clients.js';
 import { parseKeyPart } from '../signing/region.js';
 
@@ -37,6 +38,7 @@ interface Prepared {
   body?: string;
   idempotent: boolean;
   signal?: AbortSignal;
+  background?: boolean;
   /** null = use the client's own auth. */
   authorize: ((method: string, url: URL) => string | Promise<string>) | null;
 }
@@ -73,6 +75,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   // Built once per client, only when a proxy applies to this base URL.
   const agent: Agents | undefined = proxyUrl ? proxyAgents(proxyUrl) : undefined;
   const proxyNote = proxyUrl ? ` (through the proxy ${redactText(proxyUrl)})` : '';
+  // Every attempt of this client, whoever asks, waits here for a slot and a rate token (gate.ts).
+  const gate = new RequestGate({ concurrency: options.concurrency, rateLimit: options.rateLimit });
+  // A 429 means the server's count for this address is full: every other request of this client
+  // waits out the Retry-After too, not only the one that met it.
+  let held: Promise<void> | null = null;
+  let heldUntil = 0;
 
   let sign = options.auth.kind === 'hmac' ? hmacSigner(options.auth, now) : undefined;
   // Which credential this client signs with, so the app can warn before revoking its own key.
@@ -124,11 +132,15 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     const url = new URL(baseUrl + (req.path.startsWith('/') ? req.path : `/${req.path}`));
     let renewedToken = false;
     for (let n = 1; ; n++) {
-      const started = performance.now();
       // The token is fetched outside got's hook so that its own ApiError reaches the caller intact.
       const bearer = !req.authorize && tokens ? `Bearer ${await tokens.token(req.signal)}` : undefined;
       const authorize = req.authorize ?? sign ?? (() => bearer!);
-      const result = await attempt({ method: req.method, url, headers: req.headers, body: req.body, timeoutMs, signal: req.signal, agent, authorize });
+      while (held) await held;
+      const release = await gate.enter({ signal: req.signal, background: req.background });
+      const started = performance.now();
+      const result = release
+        ? await attempt({ method: req.method, url, headers: req.headers, body: req.body, timeoutMs, signal: req.signal, agent, authorize }).finally(release)
+        : ({ kind: 'aborted' } as const);
       const ms = Math.round(performance.now() - started);
       // The debug line is only built when it is printed: redacting every answer of a large
       // load costs more than the load's parsing.
@@ -168,9 +180,18 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         outcome = result.kind === 'timeout' ? { kind: 'timeout' } : { kind: 'network', code: result.code };
       }
       const decision = decideRetry(outcome, n, req.idempotent, policy, options.random);
+      // The server counts every caller's requests: a 429 holds back this client's other starts too.
       if (decision.retry) {
         debug?.(`${line}; retry: ${decision.reason} (attempt ${n}/${policy.maxAttempts})`);
-        await sleep(decision.delayMs, req.signal);
+        const pause = sleep(decision.delayMs, req.signal);
+        if (outcome.kind === 'status' && outcome.status === 429 && now() + decision.delayMs > heldUntil) {
+          heldUntil = now() + decision.delayMs;
+          const shared: Promise<void> = pause.then(() => {
+            if (held === shared) held = null;
+          });
+          held = shared;
+        }
+        await pause;
         continue;
       }
       debug?.(`${line}; giving up`);
@@ -203,12 +224,13 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     if (opts.json !== undefined || m === 'POST' || m === 'PUT' || m === 'PATCH') body = JSON.stringify(opts.json ?? {});
     const qs = opts.query ? buildUrl(baseUrl, '/', opts.query).search : '';
     const fullPath = qs ? `${path}${path.includes('?') ? `&${qs.slice(1)}` : qs}` : path;
-    return { method: m, path: fullPath, headers, body, idempotent: opts.idempotent ?? isIdempotentMethod(m), signal: opts.signal, authorize: null };
+    return { method: m, path: fullPath, headers, body, idempotent: opts.idempotent ?? isIdempotentMethod(m), signal: opts.signal, background: opts.background, authorize: null };
   }
 
   return {
     baseUrl,
     authKind: options.auth.kind,
+    concurrency: gate.concurrency,
     signingKeyId: () => signingId,
     useHmacKey(key) {
       if (!sign) return;

@@ -21,6 +21,8 @@ export interface GlobalOptions {
   debug?: boolean;
   /** false with --no-color. */
   color?: boolean;
+  /** API requests in flight at once (--concurrency). */
+  concurrency?: number;
 }
 
 export interface Session {
@@ -148,11 +150,12 @@ export class CliState {
       credentialsPath: this.credentialsPath,
       debug: g.debug ? this.debugLine : undefined,
       readOnly: Boolean(g.readOnly),
+      concurrency: g.concurrency,
     };
     let session: Session;
     if (g.demo) {
       // The demo keeps its own temporary credentials file: never the user's.
-      const demo = await this.deps.connectDemo({ debug: options.debug });
+      const demo = await this.deps.connectDemo({ debug: options.debug, concurrency: options.concurrency });
       session = { ctx: g.readOnly ? { ...demo.ctx, readOnly: true } : demo.ctx, client: demo.client, keyId: keyIdOf(demo.key), close: () => demo.close() };
     } else {
       const real = await this.deps.connect(options);

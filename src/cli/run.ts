@@ -5,7 +5,8 @@ import { CHECK_EXIT } from '../ops/check-rules.js';
 import { EXIT, UsageError, report } from './errors.js';
 import { MAIN_HELP_AFTER } from './help.js';
 import type { CliIo } from './io.js';
-import { checkProfileName, parseApiUrl, parseRegion } from './parse.js';
+import { checkProfileName, intIn, parseApiUrl, parseRegion } from './parse.js';
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from '../api/gate.js';
 import { escapeControl } from '../text/escape.js';
 import { registerApi } from './commands/api.js';
 import { registerCheck } from './commands/check.js';
@@ -17,13 +18,14 @@ import { registerList, registerShow } from './commands/list.js';
 import { registerRevoke } from './commands/revoke.js';
 import { registerRotate } from './commands/rotate.js';
 import { registerRecover } from './commands/recover.js';
+import { registerReport } from './commands/report.js';
 import { registerTargets } from './commands/targets.js';
 import { registerCompletion } from './commands/completion.js';
 import { runDefault } from './commands/interactive.js';
 
 const CHECK_UNKNOWN = CHECK_EXIT.UNKNOWN;
 
-export const COMMANDS = ['list', 'show', 'create', 'revoke', 'rotate', 'check', 'doctor', 'api', 'config', 'emulator'];
+export const COMMANDS = ['list', 'show', 'create', 'revoke', 'rotate', 'check', 'doctor', 'report', 'api', 'config', 'emulator'];
 
 export function buildProgram(cli: CliState): Command {
   const program = new Command('vcreds');
@@ -36,6 +38,7 @@ export function buildProgram(cli: CliState): Command {
     .addOption(new Option('--region <region>', 'Veracode region when the key has no prefix: com, eu or us').argParser(parseRegion))
     .option('--demo', 'use the built-in emulator with a demo organisation')
     .option('--read-only', 'refuse every change (create, revoke, rotate, non-GET api)')
+    .addOption(new Option('--concurrency <n>', `API requests in flight at once (1 = one at a time; always within Veracode's 500 a minute)`).default(DEFAULT_CONCURRENCY).argParser(intIn(1, MAX_CONCURRENCY, 'a number of requests')))
     .option('--debug', 'log each request to stderr (Authorization and secrets redacted) and show stack traces')
     .option('--no-color', 'no colour (NO_COLOR is honoured too)')
     .addHelpText('after', MAIN_HELP_AFTER)
@@ -62,6 +65,7 @@ export function buildProgram(cli: CliState): Command {
   registerTargets(program, cli);
   registerCheck(program, cli);
   registerDoctor(program, cli);
+  registerReport(program, cli);
   registerApi(program, cli);
   registerConfig(program, cli);
   registerEmulator(program, cli);
@@ -84,7 +88,7 @@ function shortenEcho(message: string): string {
 }
 
 /** Global flags followed by a value: that value is not a command name. */
-const VALUE_FLAGS = ['--profile', '--api-url', '--region'];
+const VALUE_FLAGS = ['--profile', '--api-url', '--region', '--concurrency'];
 
 /** The name of the command the user typed, for "see vcreds X --help". */
 function commandPath(argv: readonly string[]): string {

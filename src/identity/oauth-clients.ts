@@ -8,7 +8,8 @@
 import type { ApiClient } from '../api/client-types.js';
 import type { Credential, OAuthSecret } from '../model/credential.js';
 import type { CreateOAuthClientInput, CreatedOAuthClient, GeneratedOAuthSecret } from './types.js';
-import { fetchAllPages, getShaped, readShape } from './paging.js';
+import { getShaped, readShape, streamPages } from './paging.js';
+import { NO_PROFILES, NO_SECRETS, type Interner } from './intern.js';
 import { formatTimestamp, parseTimestamp } from './time.js';
 import { asObject, optString, parseAccountType, parseRoles, reqString, type Json } from './wire.js';
 
@@ -30,23 +31,30 @@ function parseSecret(v: unknown): OAuthSecret | undefined {
   return { secretId, createdAt: parseTimestamp(o.created_ts), expiresAt: parseTimestamp(o.expiration_ts) };
 }
 
-/** A client object of the assumed contract → Credential. */
-export function parseOAuthClient(v: unknown): Credential {
+/**
+ * A client object of the assumed contract → Credential. With an interner (a load), the owner and
+ * the role list are the load's shared ones.
+ */
+export function parseOAuthClient(v: unknown, intern?: Interner): Credential {
   const o = asObject(v, 'OAuth client');
   const clientId = reqString(o, 'client_id', 'OAuth client');
   const userId = optString(o.user_id) ?? '';
+  const userName = optString(o.user_name) ?? userId;
+  const accountType = parseAccountType(o.account_type);
+  const roles = parseRoles(o.roles);
+  const secrets = Array.isArray(o.secrets) ? o.secrets.map(parseSecret).filter((s): s is OAuthSecret => s !== undefined) : [];
   return {
     id: clientId,
     type: 'oauth',
     name: optString(o.name) ?? clientId,
     description: optString(o.description),
-    owner: { userId, userName: optString(o.user_name) ?? userId, accountType: parseAccountType(o.account_type) },
+    owner: intern ? intern.owner(userId, userName, accountType) : { userId, userName, accountType },
     expiresAt: parseTimestamp(o.expiration_ts),
     createdAt: parseTimestamp(o.created_ts),
     revokedAt: parseTimestamp(o.revocation_ts),
-    roles: parseRoles(o.roles),
-    secrets: Array.isArray(o.secrets) ? o.secrets.map(parseSecret).filter((s): s is OAuthSecret => s !== undefined) : [],
-    profiles: [],
+    roles: intern ? intern.roles(roles) : roles,
+    secrets: intern && secrets.length === 0 ? NO_SECRETS : secrets,
+    profiles: intern ? NO_PROFILES : [],
   };
 }
 
@@ -69,18 +77,28 @@ export interface ListOptions {
   concurrency: number;
   signal?: AbortSignal;
   onPage?: (done: number, total: number | null) => void;
+  /** Each page's clients as it arrives (page 0 first, then as they come back). */
+  onClients?: (clients: Credential[], total: number | null) => void;
+  intern?: Interner;
 }
 
-export function listOAuthClients(client: ApiClient, o: ListOptions): Promise<Credential[]> {
-  return fetchAllPages(client, {
+/** Every client, in page order; `onClients` sees them page by page as they arrive. */
+export async function listOAuthClients(client: ApiClient, o: ListOptions): Promise<Credential[]> {
+  const pages: Credential[][] = [];
+  await streamPages(client, {
     path: CLIENTS,
     key: EMBEDDED_KEY,
-    item: parseOAuthClient,
+    item: (v) => parseOAuthClient(v, o.intern),
     query: o.userId ? { user_id: o.userId } : undefined,
     concurrency: o.concurrency,
     signal: o.signal,
     onPage: o.onPage,
+    onItems: (items, n, total) => {
+      pages[n] = items;
+      o.onClients?.(items, total);
+    },
   });
+  return pages.flat();
 }
 
 export function getOAuthClient(client: ApiClient, clientId: string, signal?: AbortSignal): Promise<Credential> {

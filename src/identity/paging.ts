@@ -29,7 +29,7 @@ export function readShape<T>(method: string, path: string, body: unknown, parse:
   }
 }
 
-export async function getShaped<T>(client: ApiClient, path: string, parse: (v: unknown) => T, opts: { query?: Query; signal?: AbortSignal } = {}): Promise<T> {
+export async function getShaped<T>(client: ApiClient, path: string, parse: (v: unknown) => T, opts: { query?: Query; signal?: AbortSignal; background?: boolean } = {}): Promise<T> {
   const body = await client.request<unknown>('GET', path, opts);
   return readShape('GET', path, body, parse);
 }
@@ -49,23 +49,100 @@ export interface AllPagesOptions<T> {
   onPage?: (done: number, total: number | null) => void;
 }
 
-export async function fetchAllPages<T>(client: ApiClient, o: AllPagesOptions<T>): Promise<T[]> {
+export interface PageStreamOptions<T> extends AllPagesOptions<T> {
+  /**
+   * Each page's items as soon as that page is read, in the order pages arrive (page 0 first,
+   * then the rest as they come back): `number` is the page's own number. The page's answer is
+   * dropped once this returns.
+   */
+  onItems: (items: T[], number: number, total: number | null) => void;
+}
+
+/**
+ * Every page of a HAL list, handed over as each one arrives: page 0 first (it says how many
+ * there are), then the rest `concurrency` at a time. Resolves with the item count and the total
+ * the server announced.
+ */
+export async function streamPages<T>(client: ApiClient, o: PageStreamOptions<T>): Promise<{ count: number; total: number | null }> {
   const get = (page: number) =>
     getShaped<Page<T>>(client, o.path, (b) => parsePage(b, o.key, o.item), {
       query: { ...o.query, page, size: REQUESTED_PAGE_SIZE },
       signal: o.signal,
+      background: true,
     });
   const first = await get(0);
   let done = first.items.length;
   const total = first.totalElements;
+  o.onItems(first.items, 0, total);
   o.onPage?.(done, total);
   const pageCount = Math.min(first.totalPages ?? 1, MAX_PAGES);
   const rest = Array.from({ length: Math.max(0, pageCount - 1) }, (_, i) => i + 1);
-  const pages = await mapLimit(rest, o.concurrency, async (n) => {
+  await mapLimit(rest, o.concurrency, async (n) => {
     const p = await get(n);
     done += p.items.length;
+    o.signal?.throwIfAborted();
+    o.onItems(p.items, n, total);
     o.onPage?.(done, total);
-    return p;
   }, o.signal);
-  return [first, ...pages].flatMap((p) => p.items);
+  return { count: done, total };
+}
+
+/** Every item of a HAL list, in page order. */
+export async function fetchAllPages<T>(client: ApiClient, o: AllPagesOptions<T>): Promise<T[]> {
+  const pages: T[][] = [];
+  await streamPages(client, { ...o, onItems: (items, n) => { pages[n] = items; } });
+  return pages.flat();
+}
+
+export interface WorkQueue<T> {
+  /** Adds work; it starts as soon as fewer than `limit` run. */
+  push(item: T): void;
+  /** Resolves once everything pushed so far has run; rejects with the first failure (later work is not started). */
+  drained(): Promise<void>;
+}
+
+/**
+ * mapLimit for work that arrives over time (per-user lookups queued page by page): at most
+ * `limit` at once, in the order pushed; each item is dropped once started.
+ */
+export function workQueue<T>(limit: number, run: (item: T) => Promise<void>): WorkQueue<T> {
+  let items: (T | undefined)[] = [];
+  let head = 0;
+  let active = 0;
+  let failure: { error: unknown } | null = null;
+  let waiting: Array<() => void> = [];
+  const idle = () => active === 0 && (head >= items.length || failure !== null);
+  const next = () => {
+    while (!failure && active < Math.max(1, limit) && head < items.length) {
+      const item = items[head] as T;
+      items[head++] = undefined;
+      if (head > 1024 && head * 2 > items.length) {
+        items = items.slice(head);
+        head = 0;
+      }
+      active++;
+      run(item).then(
+        () => { active--; next(); },
+        (error: unknown) => { active--; failure ??= { error }; next(); },
+      );
+    }
+    if (idle()) {
+      const w = waiting;
+      waiting = [];
+      for (const f of w) f();
+    }
+  };
+  return {
+    push(item) {
+      items.push(item);
+      next();
+    },
+    drained() {
+      return new Promise<void>((resolve, reject) => {
+        const settle = () => (failure ? reject(failure.error) : resolve());
+        if (idle()) settle();
+        else waiting.push(settle);
+      });
+    },
+  };
 }

@@ -1,22 +1,27 @@
 // The Identity service over the real API (/api/authn/v2: users, roles, api_credentials; OAuth
 // clients through oauth-clients.ts, the one home of that assumed contract).
+import { setMaxListeners } from 'node:events';
 import type { ApiClient } from '../api/client.js';
 import type { ProfileLookup } from '../credentials/profile-index.js';
 import { isApiError } from '../api/errors.js';
 import type { Credential, Role } from '../model/credential.js';
 import { hmacCredential } from './map.js';
 import * as oauth from './oauth-clients.js';
-import { fetchAllPages, getShaped, mapLimit, readShape } from './paging.js';
+import { createInterner, type Interner } from './intern.js';
+import { fetchAllPages, getShaped, readShape, streamPages, workQueue } from './paging.js';
 import { stillWorking } from './superseded.js';
-import type { Caller, GeneratedHmac, IdentityService, LoadOptions, Organisation, User } from './types.js';
-import { callerOf, parseApiCredential, parseGeneratedHmac, parsePage, parseRole, parseUser, type ApiCredentialInfo, type ParsedUser } from './wire.js';
+import type { Caller, GeneratedHmac, IdentityService, LoadBatch, LoadOptions, Organisation, User } from './types.js';
+import { callerOf, parseApiCredential, parseGeneratedHmac, parsePage, parseRole, parseUser, type ApiCredentialInfo } from './wire.js';
 
 const BASE = '/api/authn/v2';
 const enc = encodeURIComponent;
 
 export interface IdentityServiceOptions {
   now?: () => number;
-  /** Requests in flight at once for per-user lookups and pages. Default 8. */
+  /**
+   * Requests in flight at once for per-user lookups and pages. Default: the client's own
+   * (`--concurrency`, whose gate bounds every request of the client together), else 8.
+   */
   concurrency?: number;
   /**
    * A snapshot of which local profiles hold each API id (from the credentials file), taken once
@@ -30,7 +35,7 @@ function is(e: unknown, ...statuses: number[]): boolean {
 }
 
 export function createIdentityService(client: ApiClient, options: IdentityServiceOptions = {}): IdentityService {
-  const concurrency = Math.max(1, options.concurrency ?? 8);
+  const concurrency = Math.max(1, options.concurrency ?? client.concurrency ?? 8);
   const profiles = options.profiles ?? (() => () => []);
   const now = options.now ?? Date.now;
   // Ids this service saw replaced by a newer pair: asked about by id while they still work.
@@ -40,13 +45,13 @@ export function createIdentityService(client: ApiClient, options: IdentityServic
   const ownerByApiId = new Map<string, User>();
   let caller: Caller | undefined;
 
-  const hmacOf = (user: User, info: ApiCredentialInfo, holding = profiles()): Credential => {
+  const hmacOf = (user: User, info: ApiCredentialInfo, holding = profiles(), intern?: Interner): Credential => {
     ownerByApiId.set(info.apiId, user);
-    return hmacCredential(user, info, holding(info.apiId), now());
+    return hmacCredential(user, info, holding(info.apiId), now(), intern);
   };
 
   /** Pairs that a newer one replaced but that still work: ids seen replaced, ids in local profiles. */
-  async function supersededPairs(listed: readonly Credential[], holding: ProfileLookup, o: LoadOptions): Promise<Credential[]> {
+  async function supersededPairs(listed: readonly Credential[], holding: ProfileLookup, o: { signal?: AbortSignal }): Promise<Credential[]> {
     const candidates = [...replaced, ...(holding.ids ?? [])].map((id) => id.toLowerCase());
     if (!candidates.length) return [];
     return stillWorking({
@@ -67,31 +72,45 @@ export function createIdentityService(client: ApiClient, options: IdentityServic
   }
 
   /** A credential lookup that treats 404 as "has none". */
-  async function credentialAt(path: string, signal?: AbortSignal): Promise<ApiCredentialInfo | null> {
+  async function credentialAt(path: string, signal?: AbortSignal, background = false): Promise<ApiCredentialInfo | null> {
     try {
-      return await getShaped(client, path, parseApiCredential, { signal });
+      return await getShaped(client, path, parseApiCredential, { signal, background });
     } catch (e) {
       if (is(e, 404)) return null;
       throw e;
     }
   }
 
-  async function ownOrganisation(me: Caller, o: LoadOptions): Promise<Organisation> {
-    const own = await credentialAt(`${BASE}/api_credentials`, o.signal);
-    o.onProgress?.({ phase: 'credentials', done: 1, total: 1 });
-    const holding = profiles();
-    const hmac = own ? [hmacOf(me, own, holding)] : [];
-    hmac.push(...(await supersededPairs(hmac, holding, o)));
-    const clients = await oauthClients(me.userId, o);
-    const credentials = [...hmac, ...clients.credentials];
-    return { caller: me, users: [stripCaller(me)], credentials, maxTtlDays: oauth.MAX_TTL_DAYS, warnings: clients.warnings };
+  /**
+   * The caller's own credentials, when the server refuses them the user list (not an admin).
+   * `load` is the state of the load under way (its batches, interner and signal).
+   */
+  async function ownOrganisation(me: Caller, load: Load): Promise<Organisation> {
+    const { signal, holding, intern } = load;
+    const own = await credentialAt(`${BASE}/api_credentials`, signal);
+    load.options.onProgress?.({ phase: 'credentials', done: 1, total: 1 });
+    const hmac = own ? [hmacOf(me, own, holding, intern)] : [];
+    const user = stripCaller(me);
+    load.total.users = 1;
+    load.done.users = 1;
+    load.emit('users', hmac, [user]);
+    const [superseded, clients] = await Promise.all([supersededPairs(hmac, holding, { signal }), oauthClients(me.userId, load)]);
+    load.emit('superseded', superseded);
+    const credentials = [...hmac, ...superseded, ...clients.credentials];
+    return { caller: me, users: [user], credentials, maxTtlDays: oauth.MAX_TTL_DAYS, warnings: clients.warnings };
   }
 
-  async function oauthClients(userId: string | undefined, o: LoadOptions): Promise<{ credentials: Credential[]; warnings: string[] }> {
+  async function oauthClients(userId: string | undefined, load: Load): Promise<{ credentials: Credential[]; warnings: string[] }> {
+    const o = load.options;
     try {
       const credentials = await oauth.listOAuthClients(client, {
-        userId, concurrency, signal: o.signal,
+        userId, concurrency, signal: load.signal, intern: load.intern,
         onPage: (done, total) => o.onProgress?.({ phase: 'oauth', done, total }),
+        onClients: (clients, total) => {
+          load.total.oauth = total;
+          load.done.oauth += clients.length;
+          load.emit('oauth', clients);
+        },
       });
       return { credentials, warnings: [] };
     } catch (e) {
@@ -105,54 +124,161 @@ export function createIdentityService(client: ApiClient, options: IdentityServic
   }
 
   async function loadOrganisation(o: LoadOptions = {}): Promise<Organisation> {
-    let me = await self(o);
-    // Ask for everyone whatever the caller's role names say: the server decides who may list users
-    // (role names differ between installations), and a 403 means "only your own".
-    let parsed: ParsedUser[];
+    // The load's own signal: when one part fails (the users, the OAuth clients), the other's
+    // requests stop too, and nothing more is handed over.
+    const inner = new AbortController();
+    // Every request in flight and every one waiting at the client's gate listens to it.
+    setMaxListeners(0, inner.signal);
+    const stop = () => inner.abort();
+    if (o.signal?.aborted) stop();
+    else o.signal?.addEventListener('abort', stop, { once: true });
     try {
-      parsed = await fetchAllPages(client, {
-        path: `${BASE}/users`, key: 'users', item: parseUser, query: { detailed: true }, concurrency, signal: o.signal,
-        onPage: (done, total) => o.onProgress?.({ phase: 'users', done, total }),
-      });
-    } catch (e) {
-      if (is(e, 403)) return ownOrganisation((caller = { ...me, isAdmin: false }), o);
-      throw e;
+      return await loadAll(o, inner.signal);
+    } finally {
+      inner.abort();
+      o.signal?.removeEventListener('abort', stop);
     }
-    if (!me.isAdmin) me = caller = { ...me, isAdmin: true };
-    knownUsers.clear();
-    for (const p of parsed) knownUsers.set(p.user.userId, p.user);
+  }
+
+  async function loadAll(o: LoadOptions, signal: AbortSignal): Promise<Organisation> {
+    let me = await self({ signal });
+    const load = startLoad(me, o, signal);
+    load.emit('caller', []);
+    const { holding, intern, total, done } = load;
+    // Pages arrive side by side; each is kept by its number so that the final lists are in the
+    // server's order. A page's answer is dropped once its users and keys are taken from it.
+    const userPages: User[][] = [];
+    const hmacPages: (Credential | null)[][] = [];
     // A list that carries api_credentials for anyone carries it for everyone who has one, so a
-    // user without the key then has none. Only a list that carries it for nobody is asked per user
-    // (that can be thousands of requests, so it is worth avoiding).
-    const listCarries = parsed.some((p) => p.apiCredential !== undefined);
-    const missing = listCarries ? [] : parsed;
-    let done = 0;
-    if (missing.length) o.onProgress?.({ phase: 'credentials', done: 0, total: missing.length });
+    // user without the key then has none. Only users of a list that carries it for nobody are
+    // asked one by one (that can be thousands of requests, so it is worth avoiding).
+    let listCarries = false;
     // One user's key refused (403 for that account, a 500 that outlived the retries) leaves that
     // key unknown and says so; it does not cost the caller every other user's key.
     const refused: { user: User; why: string }[] = [];
-    const looked = await mapLimit(missing, concurrency, async (p) => {
+    const lookups = { done: 0, queued: 0 };
+    let found: Credential[] = [];
+    let flushedAt = 0;
+    const flushLookups = () => {
+      if (lookups.done === flushedAt) return;
+      flushedAt = lookups.done;
+      const batch = found;
+      found = [];
+      load.emit('lookups', batch);
+    };
+    const lookup = workQueue<{ user: User; page: number; index: number }>(concurrency, async (job) => {
+      // The list turned out to carry the keys (a later page did): this user has none.
       let info: ApiCredentialInfo | null = null;
-      try {
-        info = await credentialAt(`${BASE}/api_credentials/user_id/${enc(p.user.userId)}`, o.signal);
-      } catch (e) {
-        if (!isApiError(e) || e.kind !== 'http') throw e;
-        refused.push({ user: p.user, why: e.status ? `HTTP ${e.status}` : e.message });
+      if (!listCarries) {
+        try {
+          info = await credentialAt(`${BASE}/api_credentials/user_id/${enc(job.user.userId)}`, signal, true);
+        } catch (e) {
+          if (!isApiError(e) || e.kind !== 'http') throw e;
+          refused.push({ user: job.user, why: e.status ? `HTTP ${e.status}` : e.message });
+        }
       }
-      o.onProgress?.({ phase: 'credentials', done: ++done, total: missing.length });
-      return info;
-    }, o.signal);
-    const lookedUp = new Map(missing.map((p, i) => [p.user.userId, looked[i] ?? null]));
-    const holding = profiles();
-    const hmac: Credential[] = [];
-    for (const p of parsed) {
-      const info = p.apiCredential === undefined ? lookedUp.get(p.user.userId) ?? null : p.apiCredential;
-      if (info) hmac.push(hmacOf(p.user, info, holding));
+      lookups.done++;
+      if (info) {
+        const c = hmacOf(job.user, info, holding, intern);
+        hmacPages[job.page]![job.index] = c;
+        found.push(c);
+      }
+      o.onProgress?.({ phase: 'credentials', done: lookups.done, total: lookups.queued });
+      if (lookups.done - flushedAt >= concurrency || lookups.done === lookups.queued) flushLookups();
+    });
+
+    let oauthRun: Promise<{ credentials: Credential[]; warnings: string[] }> | undefined;
+    // Ask for everyone whatever the caller's role names say: the server decides who may list users
+    // (role names differ between installations), and a 403 means "only your own".
+    try {
+      await streamPages(client, {
+        path: `${BASE}/users`, key: 'users', item: parseUser, query: { detailed: true }, concurrency, signal,
+        onPage: (n, t) => o.onProgress?.({ phase: 'users', done: n, total: t }),
+        onItems: (parsed, page, t) => {
+          if (page === 0) {
+            if (!me.isAdmin) me = caller = { ...me, isAdmin: true };
+            load.caller = me;
+            knownUsers.clear();
+            // The OAuth clients load beside the remaining user pages.
+            oauthRun = oauthClients(undefined, load);
+            oauthRun.catch(() => {}); // awaited below; a users failure first must not leave it unhandled
+          }
+          total.users = t;
+          if (parsed.some((p) => p.apiCredential !== undefined)) listCarries = true;
+          const users = new Array<User>(parsed.length);
+          const hmac = new Array<Credential | null>(parsed.length).fill(null);
+          const batch: Credential[] = [];
+          for (let i = 0; i < parsed.length; i++) {
+            const { user, apiCredential } = parsed[i]!;
+            user.roles = intern.roles(user.roles);
+            users[i] = user;
+            knownUsers.set(user.userId, user);
+            if (apiCredential) batch.push((hmac[i] = hmacOf(user, apiCredential, holding, intern)));
+            else if (apiCredential === undefined && !listCarries) {
+              lookups.queued++;
+              lookup.push({ user, page, index: i });
+            }
+          }
+          userPages[page] = users;
+          hmacPages[page] = hmac;
+          done.users += parsed.length;
+          if (lookups.queued) done.lookups = lookups;
+          load.emit('users', batch, users);
+        },
+      });
+    } catch (e) {
+      if (is(e, 403) && userPages.length === 0) return ownOrganisation((caller = load.caller = { ...me, isAdmin: false }), load);
+      throw e;
     }
-    hmac.push(...(await supersededPairs(hmac, holding, o)));
-    const clients = await oauthClients(undefined, o);
+    if (lookups.queued) o.onProgress?.({ phase: 'credentials', done: lookups.done, total: lookups.queued });
+    await lookup.drained();
+    flushLookups();
+    const hmac: Credential[] = [];
+    for (const page of hmacPages) for (const c of page) if (c) hmac.push(c);
+    const [superseded, clients] = await Promise.all([supersededPairs(hmac, holding, { signal }), oauthRun!]);
+    load.emit('superseded', superseded);
     const warnings = refused.length ? [refusedWarning(refused), ...clients.warnings] : clients.warnings;
-    return { caller: me, users: parsed.map((p) => p.user), credentials: [...hmac, ...clients.credentials], maxTtlDays: oauth.MAX_TTL_DAYS, warnings };
+    return { caller: me, users: userPages.flat(), credentials: [...hmac, ...superseded, ...clients.credentials], maxTtlDays: oauth.MAX_TTL_DAYS, warnings };
+  }
+
+  /** The state one load shares between its parts: batches, totals, interner, the profiles snapshot. */
+  interface Load {
+    caller: Caller;
+    options: LoadOptions;
+    signal: AbortSignal;
+    holding: ProfileLookup;
+    intern: Interner;
+    total: LoadBatch['total'];
+    done: LoadBatch['done'];
+    emit(source: LoadBatch['source'], credentials: Credential[], users?: User[]): void;
+  }
+
+  function startLoad(me: Caller, options: LoadOptions, signal: AbortSignal): Load {
+    const load: Load = {
+      caller: me,
+      options,
+      signal,
+      holding: profiles(),
+      intern: createInterner(),
+      total: { users: null, oauth: null },
+      done: { users: 0, oauth: 0 },
+      emit(source, credentials, users) {
+        const on = options.onBatch;
+        if (!on || signal.aborted) return;
+        // An empty step says nothing new, except the caller (first) and lookups (progress).
+        if (!credentials.length && !users?.length && source !== 'caller' && source !== 'lookups') return;
+        const { lookups } = load.done;
+        on({
+          caller: load.caller,
+          ...(users ? { users } : {}),
+          credentials,
+          total: { ...load.total },
+          done: { users: load.done.users, oauth: load.done.oauth, ...(lookups ? { lookups: { ...lookups } } : {}) },
+          source,
+        });
+      },
+    };
+    return load;
   }
 
   async function listRoles(o: LoadOptions = {}): Promise<Role[]> {

@@ -23,9 +23,48 @@ export interface LoadProgress {
   total: number | null;
 }
 
+/**
+ * What one step of a load adds, handed over as soon as it is known (`LoadOptions.onBatch`).
+ *
+ * Batches only add: no credential is in two batches, none is changed or withdrawn by a later
+ * one, and when the load resolves, its Organisation's `credentials` are exactly the union of
+ * every batch's (the same objects, in their own order), its `users` the union of every batch's
+ * `users`. Keep rows by `id`; on the final Organisation, replace them with it (same objects, the
+ * selection stays put). A load that fails or is aborted hands over nothing more.
+ */
+export interface LoadBatch {
+  /**
+   * Who is calling. The first batch is the caller alone (no credentials); take the caller of the
+   * latest batch: `isAdmin` turns true once the server has let the caller list every user.
+   */
+  caller: Caller;
+  /** The users this batch adds (one page of the user list); absent when it adds none. */
+  users?: User[];
+  /** The credentials this batch adds (possibly none). */
+  credentials: Credential[];
+  /** What the server announced (`total_elements`), null until its first page is in. */
+  total: { users: number | null; oauth: number | null };
+  /**
+   * How far the load is, this batch included: users read from the user list, OAuth clients
+   * read; `lookups` only when the user list does not carry the keys and each user's is asked
+   * for one by one (done of queued so far; queued grows with the user pages).
+   */
+  done: { users: number; oauth: number; lookups?: { done: number; queued: number } };
+  /** Why this batch: the caller, a page of users (with their keys when the list carries them),
+   * per-user key lookups, a page of OAuth clients, or superseded pairs found at the end. */
+  source: 'caller' | 'users' | 'lookups' | 'oauth' | 'superseded';
+}
+
 export interface LoadOptions {
   signal?: AbortSignal;
   onProgress?: (p: LoadProgress) => void;
+  /**
+   * Credentials as they arrive (see LoadBatch): the caller first, then each page of users with
+   * their HMAC keys (when the list carries them), each batch of per-user key lookups, each page
+   * of OAuth clients, pages side by side (`--concurrency`). Called synchronously from the load:
+   * keep it cheap (append, schedule a frame), never throw.
+   */
+  onBatch?: (batch: LoadBatch) => void;
 }
 
 export interface Organisation {

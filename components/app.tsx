@@ -22,6 +22,8 @@ import { RevokeDialog } from './revoke-dialog.js';
 import { RotateDialog } from './rotate-dialog.js';
 import { SecretResult } from './secret-result.js';
 import { SortPicker } from './sort-picker.js';
+import { FlashContext } from './frame.js';
+import { TargetsPanel } from './targets-panel.js';
 
 export interface AppProps {
   ctx: AppContext;
@@ -50,6 +52,7 @@ function Overlay({ model }: { model: Model }) {
     case 'revoke': return <RevokeDialog model={model} screen={screen} />;
     case 'rotate': return <RotateDialog model={model} screen={screen} />;
     case 'secret': return <SecretResult model={model} screen={screen} />;
+    case 'targets': return <TargetsPanel model={model} screen={screen} />;
   }
 }
 
@@ -59,10 +62,10 @@ export function App({ ctx, preferences, copy, onExit, onStore }: AppProps) {
   const { stdout } = useStdout();
   const size = useTerminalSize();
   const { store, model } = useStore(() => {
-    const { prefs, error } = initialPrefs(preferences);
+    const { prefs, targets, error } = initialPrefs(preferences);
     const model = initialModel({
       readOnly: ctx.readOnly, connection: ctx.connection, credentialsPath: ctx.credentialsPath, signingKeyId: ctx.signingKeyId(),
-      size, prefs, now: ctx.now(), prefsError: error,
+      size, prefs, targets, now: ctx.now(), prefsError: error,
     });
     const runEffect = createEffectRunner({
       ctx, preferences,
@@ -86,7 +89,9 @@ export function App({ ctx, preferences, copy, onExit, onStore }: AppProps) {
   return (
     <Box flexDirection="column" width={Math.max(20, model.size.columns)} height={appHeight(model)}>
       <ListScreen model={model} />
-      <Overlay model={model} />
+      <FlashContext.Provider value={model.flash}>
+        <Overlay model={model} />
+      </FlashContext.Provider>
     </Box>
   );
 }

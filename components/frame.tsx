@@ -1,9 +1,16 @@
+import { createContext, useContext } from 'react';
 import { Box, Text } from 'ink';
+import type { Message } from '../src/tui/app/model.js';
 import type { BindingContext, Bindings } from '../src/tui/bindings.js';
 import { frameLayout } from '../src/tui/frame/frame-layout.js';
-import { padRow, type Row } from '../src/tui/frame/rows.js';
+import { padRow, type Row, type Tone } from '../src/tui/frame/rows.js';
 import { cellWidth, truncate } from '../src/tui/truncate.js';
 import { RowLine } from './rows.js';
+
+/** The status line's message, shown in every frame (the list's status line is under the frame). */
+export const FlashContext = createContext<Message | null>(null);
+
+const FLASH_TONE: Record<Message['tone'], Tone> = { info: 'plain', ok: 'ok', warn: 'warn', error: 'fail' };
 
 export interface FrameProps {
   /** Where it opens over the list. */
@@ -27,6 +34,7 @@ export interface FrameProps {
  */
 export function Frame({ box, title, rows, error = null, bindings, context, focusRow = 0, sides = true, full = false }: FrameProps) {
   const layout = frameLayout(box.width, box.height, bindings, context, error, sides);
+  const flash = useContext(FlashContext);
   const inner = layout.inner;
   const start = rows.length <= layout.bodyRows ? 0 : Math.max(0, Math.min(focusRow - layout.bodyRows + 1, rows.length - layout.bodyRows));
   const body = rows.slice(start, start + layout.bodyRows);
@@ -51,7 +59,8 @@ export function Frame({ box, title, rows, error = null, bindings, context, focus
       {body.map((row, i) => line(row, i))}
       {Array.from({ length: filler }, (_, i) => line(blank, `fill-${i}`))}
       {layout.errorRows.map((row, i) => line(row, `error-${i}`))}
-      {line(blank, 'gap-hints')}
+      {/* The gap above the hints carries the latest message, cut to one line (m shows it whole). */}
+      {line(flash ? [{ text: truncate(flash.text, inner), tone: FLASH_TONE[flash.tone] }] : blank, 'gap-hints')}
       {layout.hints.map((h, i) => line([{ text: h, tone: 'dim' }], `hint-${i}`))}
       <Text dimColor wrap="truncate-end">{bottom}</Text>
     </Box>

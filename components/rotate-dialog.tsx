@@ -10,6 +10,7 @@ import { frameLayout } from '../src/tui/frame/frame-layout.js';
 import { BLANK_ROW, fieldRow, fitParts, fixed, marked, para, part, type Part } from '../src/tui/frame/rows.js';
 import { visibleSlice } from '../src/tui/input/editor.js';
 import { overlayBox } from '../src/tui/list/list-layout.js';
+import { targetsOfCredential } from '../src/tui/app/on-targets.js';
 import { Frame } from './frame.js';
 
 /** Rotate an HMAC pair (profiles updated, proven, reported) or add a secret to an OAuth client. */
@@ -29,7 +30,13 @@ export function RotateDialog({ model, screen }: { model: Model; screen: Extract<
   const p = d.phase;
   switch (p.kind) {
     case 'confirm':
-      parts.push(lines('plan', c.type === 'hmac' ? hmacRotationPlan(c, model.credentialsPath) : oauthRotationPlan(c, model.data.now)));
+      {
+        const targets = targetsOfCredential(model, c.id).map((b) => b.target);
+        parts.push(lines('plan', c.type === 'hmac' ? hmacRotationPlan(c, model.credentialsPath, targets.length > 0) : oauthRotationPlan(c, model.data.now)));
+        parts.push(lines('targets', [targets.length
+          ? `Then delivered to ${targets.join(', ')}, each proven where the target allows${c.type === 'oauth' ? '; the previous secret is retired only once every target has the new one' : ''}.`
+          : 'No delivery targets (t in the details screen adds one).']));
+      }
       if (d.selfWarning) parts.push(fixed('self', marked('fail', d.selfWarning, inner)));
       if (needsTypedConfirmation(d)) {
         parts.push(fixed('gap', [BLANK_ROW]), fixed('typed', [fieldRow(`Type the last 4 characters of the id (${confirmationOf(c)})`, visibleSlice(d.typed, 10))]));

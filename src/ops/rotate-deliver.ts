@@ -55,6 +55,8 @@ export interface RotateDeliverOptions extends DeliveryOptions {
   retireOld?: boolean;
   /** OAuth with targets: keep the previous secrets even when every target has the new one. */
   keepOld?: boolean;
+  /** OAuth at the limit of two live secrets: retire the oldest first (implied by retireOld). */
+  makeRoom?: boolean;
 }
 
 export interface DeliveryPlan {
@@ -249,7 +251,7 @@ export async function rotateAndDeliver(ctx: AppContext, c: Credential, o: Rotate
   }
 
   const liveBefore = liveSecretsOldestFirst(c, ctx.now()).map((s) => s.secretId);
-  const r = await rotateOAuth(ctx, c, { retireOld: Boolean(o.retireOld) && bindings.length === 0, makeRoom: Boolean(o.retireOld) });
+  const r = await rotateOAuth(ctx, c, { retireOld: Boolean(o.retireOld) && bindings.length === 0, makeRoom: Boolean(o.retireOld || o.makeRoom) });
   const payload: Payload = { kind: 'oauth', id: r.secret.clientId || c.id, secret: r.secret.clientSecret, secretId: r.secret.secretId, expiresAt: r.secret.expiresAt, ownerName: c.owner.userName };
   let deliveries: TargetOutcome[];
   if (r.proof !== 'ok') {
@@ -292,6 +294,7 @@ function safeParse(text: string) {
  */
 export async function deliverCreated(ctx: AppContext, payload: Payload, ownerId: string, bindings: readonly TargetBinding[], o: DeliveryOptions): Promise<Delivery & { problems: string[] }> {
   const problems: string[] = [];
+  setCriticalState(`delivering the new ${payload.kind === 'hmac' ? 'key' : 'secret'} ${holdsText(payload)} to ${bindings.length} target(s)`);
   const deliveries = await deliverAll(payload, bindings, deliverContext(ctx, o), (x) => o.onOutcome?.(x));
   record(o.targets, bindings, deliveries, new Date(ctx.now()).toISOString(), problems);
   const allDelivered = deliveries.every(isDelivered);

@@ -49,15 +49,18 @@ function owns(b: TargetBinding, o: TargetOwner): boolean {
   return b.profile === o.profile;
 }
 
+/** The bindings of a credential among `all`: its own, and those of each local profile holding it. Pure. */
+export function bindingsFor(all: readonly TargetBinding[], id: string, profiles: readonly string[] = []): TargetBinding[] {
+  return all.filter((b) => (b.credentialId && sameId(b.credentialId, id)) || (b.profile !== undefined && profiles.includes(b.profile)));
+}
+
 export function createTargetsStore(prefs: PreferencesStore): TargetsStore {
   const all = () => prefs.get().targets ?? [];
   const save = (targets: TargetBinding[]) => prefs.update({ targets });
   return {
     list: all,
     of: (o) => all().filter((b) => owns(b, o)),
-    forCredential(id, profiles = []) {
-      return all().filter((b) => (b.credentialId && sameId(b.credentialId, id)) || (b.profile !== undefined && profiles.includes(b.profile)));
-    },
+    forCredential: (id, profiles = []) => bindingsFor(all(), id, profiles),
     add(owner, target, options = {}) {
       const canonical = formatTarget(parseTarget(target));
       const binding: TargetBinding = { ...owner, target: canonical };

@@ -84,10 +84,11 @@ export const SEARCH_BINDINGS: Bindings<SearchCommand> = [
   b('Esc', 'cancel', 'clear and close', ['esc'], { essential: true }),
 ];
 
-export type DetailsCommand = 'up' | 'down' | 'copy' | 'revoke' | 'rotate' | 'clone' | 'help' | 'back';
+export type DetailsCommand = 'up' | 'down' | 'copy' | 'revoke' | 'rotate' | 'clone' | 'targets' | 'help' | 'back';
 export const DETAILS_BINDINGS: Bindings<DetailsCommand> = [
   ...MOVE(),
   b('y', 'copy', 'copy id', ['y']),
+  b('t', 'targets', 'targets', ['t']),
   b('d', 'revoke', 'revoke', ['d'], { when: liveCredential }),
   b('r', 'rotate', 'rotate', ['r'], { when: liveCredential }),
   b('C', 'clone', 'clone', ['C'], { when: (c) => !c.readOnly && c.credential?.type === 'oauth' }),
@@ -183,6 +184,14 @@ export const SECRET_BINDINGS = {
   busy: [help('help'), b('', 'help', 'working…', [], { help: false })],
 } satisfies Record<string, Bindings<SecretCommand>>;
 
+export type TargetsCommand = 'up' | 'down' | 'add' | 'remove' | 'confirm' | 'yes' | 'no' | 'help' | 'back';
+export const TARGETS_BINDINGS = {
+  list: [...MOVE(), b('a', 'add', 'add', ['a', 'n']), b('x', 'remove', 'remove', ['x', 'd'], { when: (c) => !c.readOnly }), help('help'), b('Esc/q', 'back', 'back', ['esc', 'q', 'left'], { essential: true })],
+  add: [b('type', 'confirm', 'a target', [], { help: false }), b('⏎', 'confirm', 'add', ['enter']), helpF1('help'), b('Esc', 'no', 'cancel', ['esc'], { essential: true })],
+  question: [b('y', 'yes', 'yes', ['y', 'Y']), help('help'), b('n/Esc', 'no', 'no', ['n', 'N', 'esc', 'enter', 'q'], { essential: true })],
+  busy: [help('help'), b('', 'help', 'saving…', [], { help: false })],
+} satisfies Record<string, Bindings<TargetsCommand>>;
+
 /** Every screen's keys, for the `?` overlay: the same tables the screens dispatch with. */
 export const HELP_SECTIONS: readonly { title: string; bindings: Bindings }[] = [
   { title: 'Credential list', bindings: LIST_BINDINGS },
@@ -192,6 +201,7 @@ export const HELP_SECTIONS: readonly { title: string; bindings: Bindings }[] = [
   { title: 'Columns (c)', bindings: COLUMNS_BINDINGS },
   { title: 'Sort (s)', bindings: SORT_BINDINGS },
   { title: 'Messages (m)', bindings: MESSAGES_BINDINGS },
+  { title: 'Targets (t in details)', bindings: TARGETS_BINDINGS.list },
   { title: 'New credential (n)', bindings: [...WIZARD_BINDINGS.roles, ...WIZARD_BINDINGS.failed.slice(0, 1)] },
   { title: 'One-time secret', bindings: [...SECRET_BINDINGS.hmac, ...SECRET_BINDINGS.oauth.slice(1, 2)] },
   { title: 'Text fields', bindings: [

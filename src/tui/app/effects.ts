@@ -10,7 +10,8 @@ import { createHmac } from '../../ops/create-hmac.js';
 import { createOAuthClient } from '../../ops/create-oauth.js';
 import { retireOAuthSecrets } from '../../ops/retire-secrets.js';
 import { revokeCredential } from '../../ops/revoke.js';
-import { rotateHmac, rotateOAuth } from '../../ops/rotate.js';
+import { rotateAndDeliver } from '../../ops/rotate-deliver.js';
+import { createTargetsStore } from '../../targets/store.js';
 import { savePairLocked } from '../../ops/save-profile.js';
 import { critical } from '../../ops/signal-guard.js';
 import { describeFailure } from '../dialogs/failure.js';
@@ -57,6 +58,7 @@ export function createEffectRunner(deps: EffectDeps): EffectRunner {
   const { ctx } = deps;
   let loading: AbortController | null = null;
   const signingKey = (send: (m: Msg) => void) => send({ kind: 'signing-key', id: ctx.signingKeyId() });
+  const targetsStore = () => createTargetsStore(deps.preferences);
 
   return (effect, send) => {
     switch (effect.kind) {
@@ -119,20 +121,36 @@ export function createEffectRunner(deps: EffectDeps): EffectRunner {
       }
       case 'rotate': {
         const c = effect.credential;
-        const done: Promise<Msg> = critical(() => c.type === 'hmac'
-          ? rotateHmac(ctx, c, { credentialsPath: ctx.credentialsPath, expectProfiles: c.profiles }).then((result) => ({ kind: 'rotated-hmac', result }) as const)
-          // At the server's limit of live secrets the oldest goes first (the dialog said so).
-          : rotateOAuth(ctx, c, { retireOld: false, makeRoom: true }).then((result) => ({ kind: 'rotated-oauth', result }) as const),
-        'rotating a credential in the interactive app');
-        done.then(
-          (msg) => {
-            send(msg);
+        // Through the one op the CLI uses too: rotate, prove, deliver to every target. From the
+        // request on, a signal waits until the answer (and its secret) is safe. At the server's
+        // limit of live secrets the oldest goes first (the dialog said so).
+        critical(() => rotateAndDeliver(ctx, c, { targets: targetsStore(), env: process.env, expectProfiles: c.profiles, makeRoom: true }), 'rotating a credential in the interactive app').then(
+          (result) => {
+            if (result.kind !== 'plan') send({ kind: 'rotated', result });
+            send({ kind: 'targets-changed', targets: targetsStore().list(), note: null });
             signingKey(send);
           },
           (err: unknown) => send({ kind: 'rotate-failed', failure: describeFailure(err), hint: hintOf(err) }),
         );
         return;
       }
+      case 'targets-add':
+        try {
+          const b = targetsStore().add({ credentialId: effect.credentialId }, effect.target);
+          send({ kind: 'targets-changed', targets: targetsStore().list(), note: `Added ${b.target}: the next rotation delivers there.` });
+        } catch (err) {
+          send({ kind: 'targets-failed', error: `Could not add the target: ${describeFailure(err).message}` });
+        }
+        return;
+      case 'targets-remove':
+        try {
+          const owner = effect.binding.credentialId ? { credentialId: effect.binding.credentialId } : { profile: effect.binding.profile! };
+          targetsStore().remove(owner, effect.binding.target);
+          send({ kind: 'targets-changed', targets: targetsStore().list(), note: `Removed ${effect.binding.target}.` });
+        } catch (err) {
+          send({ kind: 'targets-failed', error: `Could not remove the target: ${describeFailure(err).message}` });
+        }
+        return;
       case 'retire':
         retireOAuthSecrets(ctx, effect.credential, effect.secretIds).then(
           (result) => send({ kind: 'retired', result }),

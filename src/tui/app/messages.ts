@@ -6,7 +6,8 @@ import type { ColumnId } from '../../config/preferences-types.js';
 import type { LoadProgress, Organisation } from '../../identity/types.js';
 import type { Credential, CredentialView } from '../../model/credential.js';
 import type { HeldSecret } from '../../ops/held-secrets.js';
-import type { HmacRotationResult, OAuthRotationResult } from '../../ops/rotate-types.js';
+import type { RotateDeliverResult } from '../../ops/rotate-deliver.js';
+import type { TargetBinding } from '../../config/preferences-types.js';
 import type { RetireResult } from '../../ops/retire-secrets.js';
 import type { WriteResult } from '../../credentials/writer.js';
 import type { WizardState } from '../wizard/wizard-state.js';
@@ -30,8 +31,10 @@ export type Msg =
   | { kind: 'revoke-failed'; failure: SubmitFailure }
   | { kind: 'created'; held: HeldSecret; credential: Credential }
   | { kind: 'create-failed'; failure: SubmitFailure }
-  | { kind: 'rotated-hmac'; result: HmacRotationResult }
-  | { kind: 'rotated-oauth'; result: OAuthRotationResult }
+  | { kind: 'rotated'; result: Exclude<RotateDeliverResult, { kind: 'plan' }> }
+  /** The targets as stored now; `note` says what changed (null: nothing to say). */
+  | { kind: 'targets-changed'; targets: TargetBinding[]; note: string | null }
+  | { kind: 'targets-failed'; error: string }
   | { kind: 'rotate-failed'; failure: SubmitFailure; hint: string | null }
   | { kind: 'retired'; result: RetireResult }
   | { kind: 'profiles-listed'; existing: string[] }
@@ -50,6 +53,8 @@ export type Effect =
   | { kind: 'retire'; credential: CredentialView; secretIds: string[] }
   | { kind: 'list-profiles' }
   | { kind: 'save-profile'; profile: string; id: string; secret: string; force: boolean }
+  | { kind: 'targets-add'; credentialId: string; target: string }
+  | { kind: 'targets-remove'; binding: TargetBinding }
   | { kind: 'copy'; text: string }
   | { kind: 'release'; held: HeldSecret }
   | { kind: 'quit' };

@@ -13,6 +13,8 @@ import type { WizardState } from '../wizard/wizard-state.js';
 import type { RevokeState } from '../dialogs/revoke-dialog.js';
 import type { RotateState } from '../dialogs/rotate-dialog.js';
 import type { SecretState } from '../dialogs/secret-screen.js';
+import type { TargetsPanelState } from '../details/targets-panel.js';
+import type { TargetBinding } from '../../config/preferences-types.js';
 import { EMPTY_EDITOR } from '../input/editor.js';
 
 export type Tone = 'info' | 'ok' | 'warn' | 'error';
@@ -40,7 +42,8 @@ export type Screen =
   | { kind: 'wizard'; wizard: WizardState }
   | { kind: 'revoke'; dialog: RevokeState }
   | { kind: 'rotate'; dialog: RotateState }
-  | { kind: 'secret'; secret: SecretState };
+  | { kind: 'secret'; secret: SecretState }
+  | { kind: 'targets'; panel: TargetsPanelState };
 
 export type ScreenKind = Screen['kind'];
 
@@ -81,6 +84,8 @@ export interface Model {
   messages: readonly Message[];
   /** Requests in flight whose answer carries a new secret: quitting now could lose it. */
   creating: number;
+  /** Where credentials are delivered (descriptors only), as kept in the preferences store. */
+  targets: readonly TargetBinding[];
 }
 
 export interface ModelInit {
@@ -90,6 +95,7 @@ export interface ModelInit {
   signingKeyId: string | null;
   size: { columns: number; rows: number };
   prefs: Prefs;
+  targets?: readonly TargetBinding[];
   now: number;
   /** A problem reading the preferences, said once on the status line. */
   prefsError?: string | null;
@@ -112,6 +118,7 @@ export function initialModel(init: ModelInit): Model {
     flash: null,
     messages: [],
     creating: 0,
+    targets: init.targets ?? [],
   };
   return init.prefsError ? { ...model, flash: { seq: 0, at: init.now, text: init.prefsError, tone: 'warn' } } : model;
 }

@@ -10,6 +10,9 @@ import type { Model, Screen } from './model.js';
 import { step, unreachable, type Step } from './messages.js';
 import { notify } from './notify.js';
 import { copyId, pop, push, startChange, startWizard } from './on-list.js';
+import { bindingLine, initialTargetsPanel } from '../details/targets-panel.js';
+import { bindingsFor } from '../../targets/store.js';
+import { para } from '../frame/rows.js';
 
 type Details = Extract<Screen, { kind: 'details' }>;
 
@@ -17,7 +20,14 @@ type Details = Extract<Screen, { kind: 'details' }>;
 export function detailsLayout(model: Model, c: CredentialView) {
   const box = overlayBox(model);
   const frame = frameLayout(box.width, box.height, DETAILS_BINDINGS, { readOnly: model.readOnly, credential: c });
-  const rows = detailRows(c, model.credentialsPath, frame.inner);
+  const delivered = bindingsFor(model.targets, c.id, c.profiles);
+  const rows = [
+    ...detailRows(c, model.credentialsPath, frame.inner),
+    ...para('Delivered to', frame.inner, { tone: 'bold' }),
+    ...(delivered.length
+      ? delivered.flatMap((b) => para(bindingLine(b), frame.inner, { lead: '  ' }))
+      : para('no targets: a rotation updates only the local profiles holding the key (t adds one)', frame.inner, { lead: '  ', tone: 'dim' })),
+  ];
   const room = rows.length > frame.bodyRows ? Math.max(1, frame.bodyRows - 1) : frame.bodyRows;
   return { box, frame, rows, room, maxScroll: Math.max(0, rows.length - room) };
 }
@@ -40,6 +50,7 @@ export function onDetailsCommand(model: Model, screen: Details, command: Details
     case 'revoke': return startChange(model, 'revoke', c);
     case 'rotate': return startChange(model, 'rotate', c);
     case 'clone': return startWizard(model, c);
+    case 'targets': return step(push(model, { kind: 'targets', panel: initialTargetsPanel(c.id) }));
     case 'help': return step(push(model, { kind: 'help', scroll: 0 }));
     case 'back': return step(pop(model));
     default: return unreachable(command);

@@ -5,10 +5,9 @@ import type { Credential, CredentialView } from '../../model/credential.js';
 import { shortId } from '../../model/credential.js';
 import { isSigningKey } from '../../ops/actions.js';
 import type { HeldSecret } from '../../ops/held-secrets.js';
-import { hmacSecretNeedsSaving } from '../../ops/rotate.js';
-import type { HmacRotationResult, OAuthRotationResult } from '../../ops/rotate-types.js';
+import type { RotateDeliverResult } from '../../ops/rotate-deliver.js';
 import type { Organisation } from '../../identity/types.js';
-import { hmacRotationReport, oauthRotationReport } from '../dialogs/rotate-report.js';
+import { deliveryReport, hmacRotationReport, oauthRotationReport, type ReportLine } from '../dialogs/rotate-report.js';
 import { initialSecret } from '../dialogs/secret-screen.js';
 import type { SubmitFailure } from '../dialogs/failure.js';
 import type { RetireResult } from '../../ops/retire-secrets.js';
@@ -104,48 +103,67 @@ export function onCreateFailed(model: Model, failure: SubmitFailure): Step {
   return { ...s, model: replaceAt(s.model, found.at, { ...found.screen, wizard: wizardReducer(found.screen.wizard, { type: 'failed', failure }) }) };
 }
 
-export function onRotatedHmac(model: Model, result: HmacRotationResult): Step {
+/** A rotation (and its deliveries) finished: the new key or secret is in the list and selected. */
+export function onRotated(model: Model, result: Exclude<RotateDeliverResult, { kind: 'plan' }>): Step {
   const found = findScreen(model, 'rotate');
   const base = { ...model, creating: Math.max(0, model.creating - 1) };
-  if (!found) return notify(base, 'Rotation finished.', 'ok');
+  const release = { kind: 'release', held: result.rotation.held } as const;
+  if (!found) return result.secret.mustShow ? notify(base, 'Rotation finished.', 'ok') : { ...notify(base, 'Rotation finished.', 'ok'), effects: [release] };
   const c = found.screen.dialog.credential;
-  const report = hmacRotationReport(result, model.credentialsPath);
-  const g = result.generated;
+  const delivered = deliveryReport(result.deliveries, result.kind === 'hmac' ? result.deadline : null, result.kind === 'hmac' ? result.rotation.generated.apiId : c.id);
+  return result.kind === 'hmac' ? rotatedHmac(base, found, c, result, delivered) : rotatedOAuth(base, found, c, result, delivered);
+}
+
+type RotateAt = { at: number; screen: Extract<Screen, { kind: 'rotate' }> };
+
+function rotatedHmac(base: Model, found: RotateAt, c: CredentialView, result: Extract<RotateDeliverResult, { kind: 'hmac' }>, delivered: ReportLine[]): Step {
+  const r = result.rotation;
+  const report = [...hmacRotationReport(r, base.credentialsPath), ...delivered];
+  const g = r.generated;
   // The new key is in the list and selected at once; the reload that follows fills in the rest.
   const fresh: Credential = {
-    ...c, id: g.apiId, expiresAt: g.expiresAt, createdAt: new Date(model.data.now).toISOString(), revokedAt: null, supersededUntil: null,
-    profiles: result.write === 'ok' && !result.restored ? result.profilesUpdated : [],
+    ...c, id: g.apiId, expiresAt: g.expiresAt, createdAt: new Date(base.data.now).toISOString(), revokedAt: null, supersededUntil: null,
+    profiles: r.write === 'ok' && !r.restored ? r.profilesUpdated : [],
   };
   let next = selectId(patchCredential(base, fresh), fresh.id);
   next = replaceAt(next, found.at, { ...found.screen, dialog: { ...found.screen.dialog, phase: { kind: 'done', report } } });
-  const done = `Rotated the HMAC key of ${c.owner.userName}: new key ${shortId(result.generated.apiId, 11)}.`;
-  if (hmacSecretNeedsSaving(result)) {
+  const done = `Rotated the HMAC key of ${c.owner.userName}: new key ${shortId(g.apiId, 11)}${result.deliveries.length ? `, ${deliveredCount(result.deliveries)}` : ''}.`;
+  if (result.secret.mustShow) {
     next = { ...next, stack: next.stack.slice(0, found.at + 1) };
-    const secret = initialSecret(result.held, `Rotate HMAC key of ${c.owner.userName}: the new key is NOT safely stored yet`, { select: null, done }, report);
+    const secret = initialSecret(r.held, `Rotate HMAC key of ${c.owner.userName}: the new key is NOT safely stored yet`, { select: null, done }, report);
     return step(push(next, { kind: 'secret', secret }));
   }
-  return notify(next, done, result.proof === 'ok' ? 'ok' : 'warn');
+  const s = notify(next, done, result.ok ? 'ok' : 'warn');
+  return { ...s, effects: [{ kind: 'release', held: r.held }, ...s.effects] };
 }
 
-export function onRotatedOAuth(model: Model, result: OAuthRotationResult): Step {
-  const found = findScreen(model, 'rotate');
-  const base = { ...model, creating: Math.max(0, model.creating - 1) };
-  if (!found) return notify(base, 'Rotation finished.', 'ok');
-  const c = found.screen.dialog.credential;
-  const retiredFirst = new Set(result.retiredSecretIds);
-  const old = c.secrets.filter((s) => s.secretId !== result.secret.secretId && !retiredFirst.has(s.secretId));
-  const n = result.secret;
+function rotatedOAuth(base: Model, found: RotateAt, c: CredentialView, result: Extract<RotateDeliverResult, { kind: 'oauth' }>, delivered: ReportLine[]): Step {
+  const r = result.rotation;
+  const gone = new Set([...r.retiredSecretIds, ...result.previousSecrets.retired]);
+  const old = c.secrets.filter((s) => s.secretId !== r.secret.secretId && !gone.has(s.secretId));
+  const n = r.secret;
   const withSecret: Credential = { ...c, secrets: [...old, { secretId: n.secretId, createdAt: n.createdAt, expiresAt: n.expiresAt }] };
-  const phase = old.length
-    ? { kind: 'retire' as const, old, proofFailed: result.proof === 'failed' }
-    : { kind: 'done' as const, report: oauthRotationReport(result) };
+  const report = [...oauthRotationReport(r), ...delivered];
+  if (result.previousSecrets.retired.length) report.push({ tone: 'ok', text: `Retired the previous secret(s) ${result.previousSecrets.retired.join(', ')}: every target has the new one` });
+  if (result.deliveries.length && result.previousSecrets.kept.length) report.push({ tone: 'info', text: `Kept ${result.previousSecrets.kept.join(', ')}: a target still uses it` });
+  // Without targets the user is offered to retire the previous secrets once they have the new one.
+  const offer = !result.deliveries.length && old.length;
+  const phase = offer ? { kind: 'retire' as const, old, proofFailed: r.proof === 'failed' } : { kind: 'done' as const, report };
   let next = replaceAt(selectId(patchCredential(base, withSecret), c.id), found.at, { ...found.screen, dialog: { ...found.screen.dialog, phase } });
   next = { ...next, stack: next.stack.slice(0, found.at + 1) };
   const name = c.name ?? c.id;
-  const secret = initialSecret(result.held, `Rotate OAuth client "${name}": new secret`, {
-    select: null, done: `Added secret ${result.secret.secretId} to OAuth client "${name}".`,
-  }, oauthRotationReport(result));
-  return step(push(next, { kind: 'secret', secret }));
+  const done = `Added secret ${n.secretId} to OAuth client "${name}"${result.deliveries.length ? `, ${deliveredCount(result.deliveries)}` : ''}.`;
+  if (result.secret.mustShow) {
+    const secret = initialSecret(r.held, `Rotate OAuth client "${name}": new secret`, { select: null, done }, report);
+    return step(push(next, { kind: 'secret', secret }));
+  }
+  const s = notify(next, done, result.ok ? 'ok' : 'warn');
+  return { ...s, effects: [{ kind: 'release', held: r.held }, ...s.effects] };
+}
+
+function deliveredCount(deliveries: readonly { status: string }[]): string {
+  const ok = deliveries.filter((d) => d.status === 'proven' || d.status === 'delivered').length;
+  return `delivered to ${ok} of ${deliveries.length} target${deliveries.length === 1 ? '' : 's'}`;
 }
 
 export function onRotateFailed(model: Model, failure: SubmitFailure, hint: string | null): Step {

@@ -22,10 +22,11 @@ import { onRevokeCommand, onRevokeEdit, onRotateCommand, onRotateEdit, revokeBin
 import { onListCommand, onSearchCommand, refresh } from './on-list.js';
 import { onColumnsCommand, onFilterCommand, onScrollCommand, onSortCommand, replaceTop } from './on-panels.js';
 import {
-  onCreated, onCreateFailed, onLoaded, onLoadFailed, onRetired, onRevoked, onRevokeFailed, onRotatedHmac, onRotatedOAuth, onRotateFailed,
+  onCreated, onCreateFailed, onLoaded, onLoadFailed, onRetired, onRevoked, onRevokeFailed, onRotated, onRotateFailed,
 } from './on-results.js';
 import { onProfileSaved, onProfileSaveFailed, onProfilesFailed, onProfilesListed, onSecretCommand, onSecretEdit, secretBindings } from './on-secret.js';
 import { onWizardCommand, onWizardEdit, wizardBindings } from './on-wizard.js';
+import { onTargetsChanged, onTargetsCommand, onTargetsEdit, targetsBindings } from './on-targets.js';
 import { settle } from './selection.js';
 
 /** What the top screen does with keys: its bindings, and its text field if one has the focus. */
@@ -76,6 +77,8 @@ export function keyTarget(model: Model): KeyTarget {
       return as(revokeBindings(screen.dialog), (m, c) => onRevokeCommand(m, screen, c), screen.dialog.phase === 'confirm' ? (m, e) => onRevokeEdit(m, screen, e) : undefined);
     case 'rotate':
       return as(rotateBindings(screen.dialog), (m, c) => onRotateCommand(m, screen, c), needsTypedConfirmation(screen.dialog) ? (m, e) => onRotateEdit(m, screen, e) : undefined);
+    case 'targets':
+      return as(targetsBindings(screen.panel), (m, c) => onTargetsCommand(m, screen, c), screen.panel.mode.kind === 'add' ? (m, e) => onTargetsEdit(m, screen, e) : undefined);
     case 'secret':
       return as(secretBindings(screen.secret), (m, c) => onSecretCommand(m, screen, c), screen.secret.mode.kind === 'profile' ? (m, e) => onSecretEdit(m, screen, e) : undefined);
     default: return unreachable(screen);
@@ -153,8 +156,9 @@ export function update(model: Model, msg: Msg): Step {
     case 'revoke-failed': return onRevokeFailed(model, msg.failure);
     case 'created': return onCreated(model, msg.held, msg.credential);
     case 'create-failed': return onCreateFailed(model, msg.failure);
-    case 'rotated-hmac': return onRotatedHmac(model, msg.result);
-    case 'rotated-oauth': return onRotatedOAuth(model, msg.result);
+    case 'rotated': return onRotated(model, msg.result);
+    case 'targets-changed': return onTargetsChanged(model, msg.targets, msg.note, null);
+    case 'targets-failed': return onTargetsChanged(model, [...model.targets], null, msg.error);
     case 'rotate-failed': return onRotateFailed(model, msg.failure, msg.hint);
     case 'retired': return onRetired(model, msg.result);
     case 'profiles-listed':

@@ -2,6 +2,7 @@
 import type { CredentialView } from '../../model/credential.js';
 import { MAX_LIVE_SECRETS, oldestToRetire } from '../../ops/rotate.js';
 import type { HmacRotationResult, OAuthRotationResult } from '../../ops/rotate-types.js';
+import type { TargetOutcome } from '../../targets/types.js';
 import { dateOnly } from '../../model/credential.js';
 
 export type ReportTone = 'ok' | 'fail' | 'skip' | 'info';
@@ -13,14 +14,16 @@ export interface ReportLine {
 export const TONE_MARK: Record<ReportTone, string> = { ok: '✓', fail: '✖', skip: '–', info: '·' };
 
 
-export function hmacRotationPlan(c: CredentialView, credentialsPath: string): string[] {
+export function hmacRotationPlan(c: CredentialView, credentialsPath: string, hasTargets = false): string[] {
   const lines = [
     `A new HMAC pair is generated for ${c.owner.userName}; the current pair ${c.id} stops working once the server retires it (Veracode keeps it for up to 24 hours).`,
   ];
   if (c.profiles.length) {
     lines.push(`Local profiles ${c.profiles.join(', ')} in ${credentialsPath} will be updated in one atomic write, with a backup.`);
   } else {
-    lines.push(`No local profile holds this key: the new secret is shown once for you to save or copy.`);
+    lines.push(hasTargets
+      ? 'No local profile holds this key: the new secret goes to its targets (and is shown once if none takes it).'
+      : 'No local profile holds this key: the new secret is shown once for you to save or copy.');
   }
   lines.push('The new key is then tested with a signed call.');
   return lines;
@@ -66,5 +69,15 @@ export function oauthRotationReport(r: OAuthRotationResult): ReportLine[] {
   else if (r.proof === 'failed') out.push({ tone: 'fail', text: 'A token request with the new secret failed' });
   else out.push({ tone: 'skip', text: 'The new secret was not tested' });
   for (const p of r.problems) out.push({ tone: 'info', text: p });
+  return out;
+}
+
+/** Each target's outcome of a rotation, and for HMAC the deadline by which failed ones must be fixed. */
+export function deliveryReport(deliveries: readonly TargetOutcome[], deadline: string | null, credentialId: string): ReportLine[] {
+  const tone: Record<TargetOutcome['status'], ReportTone> = { proven: 'ok', delivered: 'ok', failed: 'fail', skipped: 'skip', planned: 'info' };
+  const out: ReportLine[] = deliveries.map((d) => ({ tone: tone[d.status], text: `${d.target} (${d.of}): ${d.status} — ${d.detail}` }));
+  if (deadline && deliveries.some((d) => d.status === 'failed')) {
+    out.push({ tone: 'info', text: `Fix the failed targets before ${deadline.slice(0, 16).replace('T', ' ')} UTC, when the previous key stops working: vcreds targets deliver ${credentialId} delivers the new key again meanwhile.` });
+  }
   return out;
 }

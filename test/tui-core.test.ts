@@ -196,7 +196,8 @@ const heldFake = (): HeldSecret => ({
 } as unknown as HeldSecret);
 
 /** One model per screen, each reached by keys where a key reaches it. */
-function screens(): Record<Screen['kind'], Model> {
+type Kind = 'list' | 'search' | 'details' | 'filter' | 'columns' | 'sort' | 'help' | 'messages' | 'wizard' | 'revoke' | 'rotate' | 'secret';
+function screens(): Record<Kind, Model> {
   const m = appModel({ rows: 30 });
   const secret: Screen = { kind: 'secret', secret: initialSecret(heldFake(), 'HMAC pair created', { select: null, done: 'done' }) };
   return {

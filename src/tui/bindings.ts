@@ -66,7 +66,7 @@ export const LIST_BINDINGS: Bindings<ListCommand> = [
   b('d', 'revoke', 'revoke', ['d'], { when: liveCredential }),
   b('r', 'rotate', 'rotate', ['r'], { when: liveCredential }),
   b('y', 'copy', 'copy id', ['y']),
-  b('^R', 'refresh', 'refresh', ['ctrl+r', 'R']),
+  b('^R/R', 'refresh', 'refresh', ['ctrl+r', 'R']),
   b('m', 'messages', 'messages', ['m'], { hint: false }),
   b('Esc', 'back', 'clear search', ['esc'], { hint: false }),
   help('help'),

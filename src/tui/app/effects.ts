@@ -4,7 +4,7 @@ import type { AppContext } from '../../app-context.js';
 import type { PreferencesStore } from '../../config/preferences-types.js';
 import { listProfiles } from '../../credentials/sources.js';
 import { listRecords } from '../../credentials/journal.js';
-import type { LoadProgress } from '../../identity/types.js';
+import type { LoadBatch, LoadProgress } from '../../identity/types.js';
 import type { Credential } from '../../model/credential.js';
 import { createHmac } from '../../ops/create-hmac.js';
 import { createOAuthClient } from '../../ops/create-oauth.js';
@@ -73,7 +73,10 @@ export function createEffectRunner(deps: EffectDeps): EffectRunner {
           shownAt = now;
           send({ kind: 'load-progress', progress });
         };
-        ctx.service.loadOrganisation({ signal: controller.signal, onProgress }).then(
+        const onBatch = (batch: LoadBatch) => {
+          if (!controller.signal.aborted) send({ kind: 'load-batch', batch });
+        };
+        ctx.service.loadOrganisation({ signal: controller.signal, onProgress, onBatch }).then(
           (organisation) => !controller.signal.aborted && send({ kind: 'loaded', organisation, now: ctx.now() }),
           (error: unknown) => !controller.signal.aborted && send({ kind: 'load-failed', error: statusMessage(error) }),
         );

@@ -3,7 +3,7 @@
 // effects.ts carries effects out and answers with messages.
 import type { CredentialFilter, SortOrder } from '../../model/filter.js';
 import type { ColumnId } from '../../config/preferences-types.js';
-import type { LoadProgress, Organisation } from '../../identity/types.js';
+import type { LoadBatch, LoadProgress, Organisation } from '../../identity/types.js';
 import type { Credential, CredentialView } from '../../model/credential.js';
 import type { HeldSecret } from '../../ops/held-secrets.js';
 import type { RotateDeliverResult } from '../../ops/rotate-deliver.js';
@@ -21,6 +21,8 @@ export type Msg =
   /** Load the organisation again (the first load, a refresh). */
   | { kind: 'reload' }
   | { kind: 'load-progress'; progress: LoadProgress }
+  /** Credentials as pages arrive (a first load shows them at once). */
+  | { kind: 'load-batch'; batch: LoadBatch }
   | { kind: 'loaded'; organisation: Organisation; now: number }
   | { kind: 'load-failed'; error: string }
   | { kind: 'flash-expired'; seq: number }

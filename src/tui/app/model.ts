@@ -54,7 +54,10 @@ export interface Prefs {
 }
 
 export interface DataState {
+  /** During a first load, what has arrived so far (`partial`); then the whole organisation. */
   organisation: Organisation | null;
+  /** True while `organisation` holds only the pages that have arrived. */
+  partial: boolean;
   loading: boolean;
   progress: LoadProgress | null;
   error: string | null;
@@ -114,7 +117,7 @@ export function initialModel(init: ModelInit): Model {
     top: 0,
     search: EMPTY_EDITOR,
     prefs: init.prefs,
-    data: { organisation: null, loading: true, progress: null, error: null, now: init.now },
+    data: { organisation: null, partial: false, loading: true, progress: null, error: null, now: init.now },
     flash: null,
     messages: [],
     creating: 0,

@@ -6,7 +6,7 @@ import { shortId } from '../../model/credential.js';
 import { isSigningKey } from '../../ops/actions.js';
 import type { HeldSecret } from '../../ops/held-secrets.js';
 import type { RotateDeliverResult } from '../../ops/rotate-deliver.js';
-import type { Organisation } from '../../identity/types.js';
+import type { LoadBatch, LoadProgress, Organisation } from '../../identity/types.js';
 import { deliveryReport, hmacRotationReport, oauthRotationReport, type ReportLine } from '../dialogs/rotate-report.js';
 import { initialSecret } from '../dialogs/secret-screen.js';
 import type { SubmitFailure } from '../dialogs/failure.js';
@@ -48,9 +48,33 @@ function patchCredential(model: Model, c: Credential): Model {
   return { ...model, data: { ...model.data, organisation } };
 }
 
+/**
+ * A page arrived. A first load shows it at once (rows on screen while the rest loads; the
+ * selection stays on its credential as rows are added); a reload keeps what is shown until the
+ * whole answer is in.
+ */
+export function onLoadBatch(model: Model, batch: LoadBatch): Step {
+  const progress = batchProgress(batch);
+  const org = model.data.organisation;
+  if (org && !model.data.partial) return step({ ...model, data: { ...model.data, progress } });
+  const organisation: Organisation = org
+    ? { ...org, caller: batch.caller, users: batch.users?.length ? [...org.users, ...batch.users] : org.users, credentials: batch.credentials.length ? [...org.credentials, ...batch.credentials] : org.credentials }
+    : { caller: batch.caller, users: batch.users ?? [], credentials: batch.credentials, maxTtlDays: 365, warnings: [] };
+  return step({ ...model, data: { ...model.data, organisation, partial: true, progress } });
+}
+
+/** How far a load is, in what a person would count: users while they are read, then keys, then clients. */
+function batchProgress(b: LoadBatch): LoadProgress {
+  const { done, total } = b;
+  if (total.users !== null && done.users < total.users) return { phase: 'users', done: done.users, total: total.users };
+  if (done.lookups && done.lookups.done < done.lookups.queued) return { phase: 'credentials', done: done.lookups.done, total: done.lookups.queued };
+  if (total.oauth !== null && done.oauth < total.oauth) return { phase: 'oauth', done: done.oauth, total: total.oauth };
+  return { phase: 'users', done: done.users, total: total.users };
+}
+
 export function onLoaded(model: Model, organisation: Organisation, now: number): Step {
   const warnings = organisation.warnings ?? [];
-  const next = settle({ ...model, data: { organisation, loading: false, progress: null, error: null, now } });
+  const next = settle({ ...model, data: { organisation, partial: false, loading: false, progress: null, error: null, now } });
   return warnings.length ? notify(next, `⚠ ${warnings.join(' · ')}`, 'warn') : step(next);
 }
 
@@ -58,7 +82,7 @@ export function onLoadFailed(model: Model, error: string): Step {
   const why = model.signingKeyRevoked
     ? `${error} (the key vcreds signs with was revoked in this session: restart vcreds with a working key or profile)`
     : error;
-  const s = notify({ ...model, data: { ...model.data, loading: false, progress: null, error: why } }, `Loading failed: ${why}`, 'error');
+  const s = notify({ ...model, data: { ...model.data, partial: false, loading: false, progress: null, error: why } }, `Loading failed: ${why}`, 'error');
   return s;
 }
 

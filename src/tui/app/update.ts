@@ -22,7 +22,7 @@ import { onRevokeCommand, onRevokeEdit, onRotateCommand, onRotateEdit, revokeBin
 import { onListCommand, onSearchCommand, refresh } from './on-list.js';
 import { onColumnsCommand, onFilterCommand, onScrollCommand, onSortCommand, replaceTop } from './on-panels.js';
 import {
-  onCreated, onCreateFailed, onLoaded, onLoadFailed, onRetired, onRevoked, onRevokeFailed, onRotated, onRotateFailed,
+  onCreated, onCreateFailed, onLoadBatch, onLoaded, onLoadFailed, onRetired, onRevoked, onRevokeFailed, onRotated, onRotateFailed,
 } from './on-results.js';
 import { onProfileSaved, onProfileSaveFailed, onProfilesFailed, onProfilesListed, onSecretCommand, onSecretEdit, secretBindings } from './on-secret.js';
 import { onWizardCommand, onWizardEdit, wizardBindings } from './on-wizard.js';
@@ -147,6 +147,7 @@ export function update(model: Model, msg: Msg): Step {
     case 'resize': return step(settle({ ...model, size: { columns: msg.columns, rows: msg.rows } }));
     case 'reload': return refresh(model);
     case 'load-progress': return step({ ...model, data: { ...model.data, progress: msg.progress } });
+    case 'load-batch': return onLoadBatch(model, msg.batch);
     case 'loaded': return onLoaded(model, msg.organisation, msg.now);
     case 'load-failed': return onLoadFailed(model, msg.error);
     case 'flash-expired': return step(model.flash && model.flash.seq === msg.seq ? { ...model, flash: null } : model);

@@ -4,7 +4,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import sodium from 'libsodium-wrappers';
 
-export type Mode = 'ok' | '403' | '500';
+/** echo (GitLab and Vault): a write of a secret is refused with a message quoting it and the token back. */
+export type Mode = 'ok' | '403' | '500' | 'echo';
 
 export interface StandIn {
   url: string;
@@ -116,8 +117,10 @@ export async function gitlabStandIn(token: string): Promise<GitLabStandIn> {
     const scope = url.searchParams.get('filter[environment_scope]') ?? '*';
     const key = m[2] ? decodeURIComponent(m[2]) : undefined;
     if (!key && req.method === 'GET') return send(res, 200, []);
+    const echo = (b: any, name: string | undefined) => state.mode === 'echo' && /SECRET/.test(name ?? '') && (send(res, 400, { message: { value: [`${b.value} is invalid for ${req.headers['private-token']}`] } }), true);
     if (!key && req.method === 'POST') {
       const b = await body(req);
+      if (echo(b, b.key)) return;
       const id = `${b.key}@${b.environment_scope ?? '*'}`;
       if (store.has(id)) return send(res, 400, { message: { key: ['has already been taken'] } });
       if (b.masked && String(b.value).length < 8) return send(res, 400, { message: { value: ['is invalid'] } });
@@ -130,8 +133,9 @@ export async function gitlabStandIn(token: string): Promise<GitLabStandIn> {
       return v ? send(res, 200, { key, ...v, environment_scope: scope }) : send(res, 404, { message: '404 Variable Not Found' });
     }
     if (req.method === 'PUT') {
-      if (!store.has(id)) return send(res, 404, { message: '404 Variable Not Found' });
       const b = await body(req);
+      if (echo(b, key)) return;
+      if (!store.has(id)) return send(res, 404, { message: '404 Variable Not Found' });
       store.set(id, { value: b.value, masked: b.masked, protected: b.protected });
       return send(res, 200, { key, value: b.value, environment_scope: scope });
     }
@@ -182,6 +186,7 @@ export async function vaultStandIn(token: string, namespace?: string): Promise<V
     }
     if (req.method === 'POST' || req.method === 'PUT') {
       const b = await body(req);
+      if (state.mode === 'echo') return send(res, 400, { errors: [`cannot write ${JSON.stringify(b.data)} with ${req.headers['x-vault-token']}`] });
       const cas = b.options?.cas;
       if (cas !== undefined && cas !== versions.length) return send(res, 400, { errors: ['check-and-set parameter did not match the current version'] });
       versions.push(b.data);

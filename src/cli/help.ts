@@ -43,6 +43,17 @@ An OAuth client instead: VERACODE_OAUTH_CLIENT_ID + VERACODE_OAUTH_CLIENT_SECRET
 NO_COLOR turns colour off, like --no-color.
 ${EXIT_CODES_HELP}`;
 
+/** create hmac / create oauth with --target. */
+const CREATE_TARGETS_HELP = `
+--target TARGET (repeatable; the forms of vcreds targets add): the new credential is proven (a
+signed call, or a token request), then delivered to each target, which is kept as its target for
+later rotations. One report: each target delivered, proven or failed with the reason; exit 0
+only when every target has it. The secret is printed only when nothing received it (no target,
+no --save-profile). A failed target gets it later from vcreds targets deliver ID: until then it
+is kept in the recovery journal (only there). --name KEY=NAME and --protected / --no-masked as in
+vcreds targets add, for every --target given.
+`;
+
 export const EXAMPLES = {
   config: `
 Examples:
@@ -81,13 +92,20 @@ Examples:
   vcreds create hmac --save-profile ci        ... saved to [ci] instead of printed
   vcreds create hmac --save-profile ci --force   ... replacing the key [ci] held
   vcreds create hmac --user ci-bot --json     for an API service account (admins)
-`,
+  vcreds create hmac --user ci-bot --target github:acme/api --target vault:secret/ci/veracode
+                                              ... proven, then delivered there (not printed)
+  vcreds create hmac --target dotenv:./.env --target github:org/acme --name secret=VC_SECRET
+${CREATE_TARGETS_HELP}`,
   createOauth: `
 Examples:
   vcreds create oauth --name deploy --ttl-days 90 --role uploadapi
   vcreds create oauth --name reports --expires 2026-12-31 --role resultsapi --role uploadapi \\
       --description "nightly report job" --user ci-bot --json
-`,
+  vcreds create oauth --name deploy --ttl-days 90 --role uploadapi \\
+      --target gitlab:acme/api@production --protected --target exec:./push-secret.sh
+  vcreds create oauth --name deploy --ttl-days 90 --role uploadapi --target github:acme/api \\
+      --name secret=VC_CLIENT_SECRET     (with --target, --name id=/secret= names a variable)
+${CREATE_TARGETS_HELP}`,
   revoke: `
 Revoking takes effect immediately. On a terminal you are asked to type the id's last 4
 characters; without a terminal, --yes is required.

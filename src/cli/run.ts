@@ -25,7 +25,7 @@ import { runDefault } from './commands/interactive.js';
 
 const CHECK_UNKNOWN = CHECK_EXIT.UNKNOWN;
 
-export const COMMANDS = ['list', 'show', 'create', 'revoke', 'rotate', 'check', 'doctor', 'report', 'api', 'config', 'emulator'];
+export const COMMANDS = ['list', 'show', 'create', 'revoke', 'rotate', 'targets', 'check', 'doctor', 'report', 'api', 'config', 'emulator'];
 
 export function buildProgram(cli: CliState): Command {
   const program = new Command('vcreds');

@@ -3,7 +3,8 @@ import type { CredentialStatus, CredentialView } from '../model/credential.js';
 import { displayName } from '../model/credential.js';
 import { escapeControl } from '../text/escape.js';
 import type { Painter } from './output.js';
-import { formatCsv, formatTable, type FitPlan } from './output.js';
+import { chunkedWriter, csvLine, formatTable, type FitPlan } from './output.js';
+import { jsonText } from '../text/escape.js';
 
 /** The public JSON shape of one credential: exactly these keys, in this order (scripts rely on it). */
 export interface CredentialJson {
@@ -123,18 +124,55 @@ export function credentialTable(list: readonly CredentialView[], paint: Painter,
 
 const CSV_HEADERS = ['id', 'type', 'name', 'owner_user_id', 'owner_user_name', 'account_type', 'status', 'expires_at', 'days_left', 'created_at', 'revoked_at', 'roles', 'profiles'];
 
+function csvCells(c: CredentialView): (string | number)[] {
+  const j = credentialJson(c);
+  return [
+    j.id, j.type, j.name ?? '', j.owner.userId, j.owner.userName, j.owner.accountType, j.status,
+    j.expiresAt ?? '', j.daysLeft ?? '', j.createdAt ?? '', j.revokedAt ?? '',
+    j.roles.join(';'), j.profiles.join(';'),
+  ];
+}
+
 export function credentialCsv(list: readonly CredentialView[]): string {
-  return formatCsv(
-    CSV_HEADERS,
-    list.map((c) => {
-      const j = credentialJson(c);
-      return [
-        j.id, j.type, j.name ?? '', j.owner.userId, j.owner.userName, j.owner.accountType, j.status,
-        j.expiresAt ?? '', j.daysLeft ?? '', j.createdAt ?? '', j.revokedAt ?? '',
-        j.roles.join(';'), j.profiles.join(';'),
-      ];
-    }),
-  );
+  let text = '';
+  const out = csvRowWriter((chunk) => { text += chunk; });
+  for (const c of list) out.row(c);
+  out.end();
+  return text;
+}
+
+/** Writes rows one at a time as they are ready; what it writes in all is what the one-shot form gives. */
+export interface RowWriter {
+  row(c: CredentialView): void;
+  /** After the last row: closes the document and writes what is still pending. */
+  end(): void;
+}
+
+/** `list --csv` row by row: the same text as credentialCsv of the same rows. */
+export function csvRowWriter(write: (chunk: string) => void): RowWriter {
+  const out = chunkedWriter(write);
+  out.add(`${csvLine(CSV_HEADERS)}\r\n`);
+  return {
+    row: (c) => out.add(`${csvLine(csvCells(c))}\r\n`),
+    end: () => out.flush(),
+  };
+}
+
+/**
+ * `list --json` row by row: the same text as `jsonText(list.map(credentialJson))` and a newline
+ * (an array indented by 2), without ever holding the whole array or its text.
+ */
+export function jsonRowWriter(write: (chunk: string) => void): RowWriter {
+  const out = chunkedWriter(write);
+  let rows = 0;
+  return {
+    // JSON text has no raw newline inside a value, so indenting every line indents the object.
+    row: (c) => out.add(`${rows++ ? ',\n' : '[\n'}  ${jsonText(credentialJson(c)).replace(/\n/g, '\n  ')}`),
+    end: () => {
+      out.add(rows ? '\n]\n' : '[]\n');
+      out.flush();
+    },
+  };
 }
 
 /** A value shown on one line of `show`: names, descriptions and ids are others' text. */

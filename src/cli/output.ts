@@ -106,6 +106,31 @@ export function formatTable(
  * formula is neutralised (csvCell). Numbers are ours and written as they are (`-3` stays a number).
  */
 export function formatCsv(headers: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
-  const cell = (v: string | number) => (typeof v === 'number' ? String(v) : csvCell(escapeControl(v, { oneLine: true })));
-  return [headers, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return [headers, ...rows].map(csvLine).join('\r\n') + '\r\n';
+}
+
+/** One CSV record (no line end), as formatCsv writes it. */
+export function csvLine(cells: readonly (string | number)[]): string {
+  return cells.map((v) => (typeof v === 'number' ? String(v) : csvCell(escapeControl(v, { oneLine: true })))).join(',');
+}
+
+/**
+ * Text written in pieces of about 64 KB: a list written row by row costs a few hundred writes,
+ * not one per row, and never holds more than one piece.
+ */
+export function chunkedWriter(write: (chunk: string) => void, size = 65_536): { add(text: string): void; flush(): void } {
+  let pending = '';
+  return {
+    add(text) {
+      pending += text;
+      if (pending.length >= size) {
+        write(pending);
+        pending = '';
+      }
+    },
+    flush() {
+      if (pending) write(pending);
+      pending = '';
+    },
+  };
 }

@@ -16,17 +16,27 @@ export interface Interner {
 }
 
 export function createInterner(): Interner {
+  // By user id (one per user): a composite key string per owner would cost more than the owner.
   const owners = new Map<string, Owner>();
+  const others = new Map<string, Owner>();
   const roleSets = new Map<string, Role[]>();
   return {
     owner(userId, userName, accountType) {
-      const key = `${accountType}\u0000${userId}\u0000${userName}`;
-      let o = owners.get(key);
+      const o = owners.get(userId);
       if (!o) {
-        o = Object.freeze({ userId, userName, accountType });
-        owners.set(key, o);
+        const made = Object.freeze({ userId, userName, accountType });
+        owners.set(userId, made);
+        return made;
       }
-      return o;
+      if (o.userName === userName && o.accountType === accountType) return o;
+      // The same id under another name (an answer that disagrees with the user list): kept apart.
+      const key = `${accountType}\u0000${userId}\u0000${userName}`;
+      let other = others.get(key);
+      if (!other) {
+        other = Object.freeze({ userId, userName, accountType });
+        others.set(key, other);
+      }
+      return other;
     },
     roles(roles) {
       if (roles.length === 0) return NO_SECRETS as unknown as Role[];

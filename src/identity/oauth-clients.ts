@@ -80,6 +80,8 @@ export interface ListOptions {
   /** Each page's clients as it arrives (page 0 first, then as they come back). */
   onClients?: (clients: Credential[], total: number | null) => void;
   intern?: Interner;
+  /** false: resolve with no clients (the caller took them all from onClients). */
+  keep?: boolean;
 }
 
 /** Every client, in page order; `onClients` sees them page by page as they arrive. */
@@ -94,7 +96,7 @@ export async function listOAuthClients(client: ApiClient, o: ListOptions): Promi
     signal: o.signal,
     onPage: o.onPage,
     onItems: (items, n, total) => {
-      pages[n] = items;
+      if (o.keep !== false) pages[n] = items;
       o.onClients?.(items, total);
     },
   });

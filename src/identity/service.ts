@@ -45,8 +45,8 @@ export function createIdentityService(client: ApiClient, options: IdentityServic
   const ownerByApiId = new Map<string, User>();
   let caller: Caller | undefined;
 
-  const hmacOf = (user: User, info: ApiCredentialInfo, holding = profiles(), intern?: Interner): Credential => {
-    ownerByApiId.set(info.apiId, user);
+  const hmacOf = (user: User, info: ApiCredentialInfo, holding = profiles(), intern?: Interner, remember = true): Credential => {
+    if (remember) ownerByApiId.set(info.apiId, user);
     return hmacCredential(user, info, holding(info.apiId), now(), intern);
   };
 
@@ -104,7 +104,7 @@ export function createIdentityService(client: ApiClient, options: IdentityServic
     const o = load.options;
     try {
       const credentials = await oauth.listOAuthClients(client, {
-        userId, concurrency, signal: load.signal, intern: load.intern,
+        userId, concurrency, signal: load.signal, intern: load.intern, keep: o.keepRows !== false,
         onPage: (done, total) => o.onProgress?.({ phase: 'oauth', done, total }),
         onClients: (clients, total) => {
           load.total.oauth = total;
@@ -145,6 +145,16 @@ export function createIdentityService(client: ApiClient, options: IdentityServic
     const load = startLoad(me, o, signal);
     load.emit('caller', []);
     const { holding, intern, total, done } = load;
+    const keep = o.keepRows !== false;
+    // The superseded pairs asked about at the end are the few ids seen replaced or held by local
+    // profiles that the list does not show: only those ids' listing is remembered.
+    const candidates = new Set([...replaced, ...(holding.ids ?? [])].map((id) => id.toLowerCase()));
+    const listedCandidates: Credential[] = [];
+    const made = (user: User, info: ApiCredentialInfo): Credential => {
+      const c = hmacOf(user, info, holding, intern, keep);
+      if (candidates.has(c.id.toLowerCase())) listedCandidates.push(c);
+      return c;
+    };
     // Pages arrive side by side; each is kept by its number so that the final lists are in the
     // server's order. A page's answer is dropped once its users and keys are taken from it.
     const userPages: User[][] = [];
@@ -179,8 +189,8 @@ export function createIdentityService(client: ApiClient, options: IdentityServic
       }
       lookups.done++;
       if (info) {
-        const c = hmacOf(job.user, info, holding, intern);
-        hmacPages[job.page]![job.index] = c;
+        const c = made(job.user, info);
+        if (keep) hmacPages[job.page]![job.index] = c;
         found.push(c);
       }
       o.onProgress?.({ phase: 'credentials', done: lookups.done, total: lookups.queued });
@@ -199,6 +209,7 @@ export function createIdentityService(client: ApiClient, options: IdentityServic
             if (!me.isAdmin) me = caller = { ...me, isAdmin: true };
             load.caller = me;
             knownUsers.clear();
+            if (!keep) ownerByApiId.clear();
             // The OAuth clients load beside the remaining user pages.
             oauthRun = oauthClients(undefined, load);
             oauthRun.catch(() => {}); // awaited below; a users failure first must not leave it unhandled
@@ -211,23 +222,27 @@ export function createIdentityService(client: ApiClient, options: IdentityServic
           for (let i = 0; i < parsed.length; i++) {
             const { user, apiCredential } = parsed[i]!;
             user.roles = intern.roles(user.roles);
+            // Most users' e-mail address is their user name: one string, not two.
+            if (user.email === user.userName) user.email = user.userName;
             users[i] = user;
-            knownUsers.set(user.userId, user);
-            if (apiCredential) batch.push((hmac[i] = hmacOf(user, apiCredential, holding, intern)));
+            if (keep) knownUsers.set(user.userId, user);
+            if (apiCredential) batch.push((hmac[i] = made(user, apiCredential)));
             else if (apiCredential === undefined && !listCarries) {
               lookups.queued++;
               lookup.push({ user, page, index: i });
             }
           }
-          userPages[page] = users;
-          hmacPages[page] = hmac;
+          if (keep) {
+            userPages[page] = users;
+            hmacPages[page] = hmac;
+          }
           done.users += parsed.length;
           if (lookups.queued) done.lookups = lookups;
           load.emit('users', batch, users);
         },
       });
     } catch (e) {
-      if (is(e, 403) && userPages.length === 0) return ownOrganisation((caller = load.caller = { ...me, isAdmin: false }), load);
+      if (is(e, 403) && done.users === 0) return ownOrganisation((caller = load.caller = { ...me, isAdmin: false }), load);
       throw e;
     }
     if (lookups.queued) o.onProgress?.({ phase: 'credentials', done: lookups.done, total: lookups.queued });
@@ -235,10 +250,11 @@ export function createIdentityService(client: ApiClient, options: IdentityServic
     flushLookups();
     const hmac: Credential[] = [];
     for (const page of hmacPages) for (const c of page) if (c) hmac.push(c);
-    const [superseded, clients] = await Promise.all([supersededPairs(hmac, holding, { signal }), oauthRun!]);
+    const [superseded, clients] = await Promise.all([supersededPairs(listedCandidates, holding, { signal }), oauthRun!]);
     load.emit('superseded', superseded);
     const warnings = refused.length ? [refusedWarning(refused), ...clients.warnings] : clients.warnings;
-    return { caller: me, users: userPages.flat(), credentials: [...hmac, ...superseded, ...clients.credentials], maxTtlDays: oauth.MAX_TTL_DAYS, warnings };
+    const credentials = keep ? [...hmac, ...superseded, ...clients.credentials] : [];
+    return { caller: me, users: userPages.flat(), credentials, maxTtlDays: oauth.MAX_TTL_DAYS, warnings };
   }
 
   /** The state one load shares between its parts: batches, totals, interner, the profiles snapshot. */

@@ -65,6 +65,13 @@ export interface LoadOptions {
    * keep it cheap (append, schedule a frame), never throw.
    */
   onBatch?: (batch: LoadBatch) => void;
+  /**
+   * false: the resolved Organisation's `users` and `credentials` are empty, and the load keeps
+   * no row it has handed over: for a consumer that takes every row from `onBatch` and lets it go
+   * (`list --no-sort --json`), so that 100,000 credentials are never all held at once.
+   * Default true.
+   */
+  keepRows?: boolean;
 }
 
 export interface Organisation {

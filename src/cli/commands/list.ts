@@ -2,11 +2,13 @@
 import { Option, type Command } from 'commander';
 import { EMPTY_FILTER, matchesFilter, sortCredentials, type CredentialFilter } from '../../model/filter.js';
 import type { CliState } from '../cli-state.js';
-import { credentialCsv, credentialDetail, credentialDetailJson, credentialJson, credentialTable } from '../credential-format.js';
+import { credentialDetail, credentialDetailJson, credentialTable, csvRowWriter, jsonRowWriter, type RowWriter } from '../credential-format.js';
 import { EXAMPLES } from '../help.js';
 import { nonBlank, parseAccounts, parseDays, parseStatuses, parseTypes } from '../parse.js';
 import { jsonText } from '../../text/escape.js';
 import { findCredential, loadViews } from './load.js';
+import { viewOf } from '../../model/credential.js';
+import { escapeControl } from '../../text/escape.js';
 import { listAllProfiles } from './list-all-profiles.js';
 
 interface ListOptions {
@@ -18,7 +20,19 @@ interface ListOptions {
   json?: boolean;
   csv?: boolean;
   allProfiles?: boolean;
+  /** false with --no-sort. */
+  sort?: boolean;
 }
+
+/** Which options need every credential before the first row: said in `list --help`. */
+export const LIST_STREAMING_HELP = `
+Rows and memory:
+  With --json or --csv and --no-sort, each row is written as soon as the page holding it
+  arrives, and no output is built whole: the way to list a very large organisation.
+  Everything else needs the whole set before the first row: the default order (sorting),
+  the table (its column widths), and --all-profiles (merging accounts). The filters
+  (--type, --status, --account, --owner, --expiring-within) do not.
+`;
 
 export function filterFrom(o: ListOptions): CredentialFilter {
   return {
@@ -43,15 +57,39 @@ export function registerList(program: Command, cli: CliState): void {
     .addOption(new Option('--json', 'JSON array on stdout').conflicts('csv'))
     .option('--csv', 'CSV (RFC 4180) on stdout')
     .option('--all-profiles', 'every profile of the credentials file plus the environment\'s key, merged, with their organisation')
-    .addHelpText('after', EXAMPLES.list)
+    .option('--no-sort', 'in the order the server lists them (keys by user, then OAuth clients) instead of soonest expiry first; with --json or --csv, rows are written as they arrive')
+    .addHelpText('after', EXAMPLES.list + LIST_STREAMING_HELP)
     .action(async (o: ListOptions) => {
       if (o.allProfiles) return listAllProfiles(cli, filterFrom(o), o);
+      const writer = (): RowWriter | null => (o.json ? jsonRowWriter((s) => cli.io.stdout.write(s)) : o.csv ? csvRowWriter((s) => cli.io.stdout.write(s)) : null);
+      if (o.sort === false && (o.json || o.csv)) return streamList(cli, filterFrom(o), writer()!);
       const { views } = await loadViews(cli);
-      const list = sortCredentials(views.filter((v) => matchesFilter(v, filterFrom(o))));
-      if (o.json) cli.out(jsonText(list.map(credentialJson)));
-      else if (o.csv) cli.io.stdout.write(credentialCsv(list));
-      else cli.io.stdout.write(credentialTable(list, cli.paint, cli.io.stdout.isTTY ? cli.io.stdout.columns : undefined));
+      const matching = views.filter((v) => matchesFilter(v, filterFrom(o)));
+      const list = o.sort === false ? matching : sortCredentials(matching);
+      const out = writer();
+      if (out) {
+        for (const c of list) out.row(c);
+        out.end();
+      } else cli.io.stdout.write(credentialTable(list, cli.paint, cli.io.stdout.isTTY ? cli.io.stdout.columns : undefined));
     });
+}
+
+/** `list --no-sort --json|--csv`: each row written as the page holding it arrives. */
+async function streamList(cli: CliState, filter: CredentialFilter, out: RowWriter): Promise<void> {
+  const session = await cli.session();
+  const now = session.ctx.now();
+  const org = await session.ctx.service.loadOrganisation({
+    keepRows: false,
+    onBatch: (batch) => {
+      for (const c of batch.credentials) {
+        const v = viewOf(c, now);
+        if (matchesFilter(v, filter)) out.row(v);
+      }
+    },
+  });
+  out.end();
+  // Warnings quote the server's words: shown escaped.
+  for (const w of org.warnings ?? []) cli.warn(escapeControl(w, { oneLine: true }));
 }
 
 export function registerShow(program: Command, cli: CliState): void {

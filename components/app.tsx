@@ -24,6 +24,11 @@ import { SecretResult } from './secret-result.js';
 import { SortPicker } from './sort-picker.js';
 import { FlashContext } from './frame.js';
 import { TargetsPanel } from './targets-panel.js';
+import { TimelineView } from './timeline-view.js';
+import { AccountsPanel } from './accounts-panel.js';
+import { CommandLine } from './command-line.js';
+import type { AccountSource } from '../src/tui/accounts/all-accounts.js';
+import type { Account } from '../src/ops/all-profiles.js';
 
 export interface AppProps {
   ctx: AppContext;
@@ -34,6 +39,11 @@ export interface AppProps {
   onExit?: (code: number) => void;
   /** Handed the store once made (tests and the bench wait on it). */
   onStore?: (store: Store) => void;
+  /** The accounts to switch to (A, :profile NAME), and how (the app is made anew over the new one). */
+  accounts?: AccountSource;
+  onSwitchAccount?: (account: Account | 'all') => void;
+  /** Said once at start (why a switch did not happen). */
+  notice?: string;
 }
 
 /** The screen on top, drawn over the list (the list itself has none). */
@@ -53,11 +63,14 @@ function Overlay({ model }: { model: Model }) {
     case 'rotate': return <RotateDialog model={model} screen={screen} />;
     case 'secret': return <SecretResult model={model} screen={screen} />;
     case 'targets': return <TargetsPanel model={model} screen={screen} />;
+    case 'timeline': return <TimelineView model={model} screen={screen} />;
+    case 'accounts': return <AccountsPanel model={model} screen={screen} />;
+    case 'command': return <CommandLine model={model} screen={screen} />;
   }
 }
 
 /** The root: one store (model, update, effects), one keyboard subscription, one exit point. */
-export function App({ ctx, preferences, copy, onExit, onStore }: AppProps) {
+export function App({ ctx, preferences, copy, onExit, onStore, accounts, onSwitchAccount, notice }: AppProps) {
   const { exit } = useApp();
   const { stdout } = useStdout();
   const size = useTerminalSize();
@@ -74,12 +87,15 @@ export function App({ ctx, preferences, copy, onExit, onStore }: AppProps) {
         onExit?.(0);
         exit();
       },
+      accounts,
+      switchAccount: onSwitchAccount,
     });
     const start = (s: Store) => {
       // The first load; later ones come from refreshes and changes.
       s.send({ kind: 'reload' });
       const kept = interruptedSecretsNotice(ctx.credentialsPath);
       if (kept) s.send({ kind: 'note', text: kept, tone: 'warn' });
+      if (notice) s.send({ kind: 'note', text: notice, tone: 'error' });
     };
     return { model, runEffect, start };
   });

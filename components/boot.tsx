@@ -7,6 +7,8 @@ import type { AppContext } from '../src/app-context.js';
 import type { PreferencesStore } from '../src/config/preferences-types.js';
 import { connectingLabel } from '../src/tui/splash.js';
 import { App } from './app.js';
+import { allAccountsContext, type AccountSource } from '../src/tui/accounts/all-accounts.js';
+import type { Account } from '../src/ops/all-profiles.js';
 import { Spinner } from './spinner.js';
 import { colour } from '../src/tui/palette.js';
 
@@ -20,11 +22,16 @@ export interface BootProps {
   onExit: (code: number) => void;
   /** Told why connecting failed; the app then exits and the entry reports it. */
   onFail: (error: unknown) => void;
+  /** The accounts the app can switch to; without it, switching is not offered. */
+  accounts?: AccountSource;
 }
 
-type Phase = { kind: 'connecting' } | { kind: 'ready'; ctx: AppContext; preferences: PreferencesStore };
+type Phase =
+  | { kind: 'connecting'; label?: string }
+  /** `generation` remounts the app (a fresh store) for each account it is switched to. */
+  | { kind: 'ready'; ctx: AppContext; preferences: PreferencesStore; generation: number; notice?: string };
 
-export function Boot({ connect, preferences, demo, onExit, onFail }: BootProps) {
+export function Boot({ connect, preferences, demo, onExit, onFail, accounts }: BootProps) {
   const { exit } = useApp();
   const [phase, setPhase] = useState<Phase>({ kind: 'connecting' });
   useEffect(() => {
@@ -33,7 +40,7 @@ export function Boot({ connect, preferences, demo, onExit, onFail }: BootProps) 
       (ctx) => {
         if (!live) return;
         try {
-          setPhase({ kind: 'ready', ctx, preferences: preferences() });
+          setPhase({ kind: 'ready', ctx, preferences: preferences(), generation: 0 });
         } catch (error) {
           onFail(error);
           exit();
@@ -59,7 +66,25 @@ export function Boot({ connect, preferences, demo, onExit, onFail }: BootProps) 
     }
   }, { isActive: phase.kind === 'connecting' && Boolean(isRawModeSupported) });
 
-  if (phase.kind === 'ready') return <App ctx={phase.ctx} preferences={phase.preferences} onExit={onExit} />;
+  // Switching account (k9s contexts): connect with the chosen one, then a fresh app over it; if that
+  // fails, the app comes back on the account it was on, saying why.
+  const switchTo = (choice: Account | 'all') => {
+    if (phase.kind !== 'ready' || !accounts) return;
+    const from = phase;
+    const label = choice === 'all' ? 'every account' : `account ${choice.name}`;
+    setPhase({ kind: 'connecting', label: `Connecting to ${label}…` });
+    const next = choice === 'all' ? Promise.resolve(allAccountsContext(from.ctx, accounts)) : accounts.connect(choice);
+    next.then(
+      (ctx) => setPhase({ kind: 'ready', ctx, preferences: from.preferences, generation: from.generation + 1 }),
+      (error: unknown) => setPhase({ ...from, generation: from.generation + 1, notice: `Could not switch to ${label}: ${error instanceof Error ? error.message : String(error)}` }),
+    );
+  };
+  if (phase.kind === 'ready') {
+    return (
+      <App key={phase.generation} ctx={phase.ctx} preferences={phase.preferences} onExit={onExit}
+        accounts={accounts} onSwitchAccount={accounts ? switchTo : undefined} notice={phase.notice} />
+    );
+  }
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">
@@ -71,7 +96,7 @@ export function Boot({ connect, preferences, demo, onExit, onFail }: BootProps) 
           </>
         ) : null}
       </Text>
-      <Spinner label={connectingLabel(demo)} />
+      <Spinner label={phase.label ?? connectingLabel(demo)} />
     </Box>
   );
 }

@@ -26,13 +26,15 @@ export interface FrameProps {
   sides?: boolean;
   /** Takes the box's full height (else as tall as its content). */
   full?: boolean;
+  /** Drawn in the gap under the title (a chart's legend), else the gap stays blank. */
+  lead?: Row;
 }
 
 /**
  * The box every panel, dialog and wizard step is drawn in, over the list. Every cell of it is
  * written (border, padded rows), so nothing of the list shows through.
  */
-export function Frame({ box, title, rows, error = null, bindings, context, focusRow = 0, sides = true, full = false }: FrameProps) {
+export function Frame({ box, title, rows, error = null, bindings, context, focusRow = 0, sides = true, full = false, lead }: FrameProps) {
   const layout = frameLayout(box.width, box.height, bindings, context, error, sides);
   const flash = useContext(FlashContext);
   const inner = layout.inner;
@@ -55,7 +57,7 @@ export function Frame({ box, title, rows, error = null, bindings, context, focus
   return (
     <Box position="absolute" marginLeft={box.left} marginTop={box.top} flexDirection="column" width={box.width}>
       <Text bold wrap="truncate-end">{top}</Text>
-      {line(blank, 'gap-top')}
+      {line(lead ?? blank, 'gap-top')}
       {body.map((row, i) => line(row, i))}
       {Array.from({ length: filler }, (_, i) => line(blank, `fill-${i}`))}
       {layout.errorRows.map((row, i) => line(row, `error-${i}`))}

@@ -31,7 +31,7 @@ export function headerHeight(p: Pick<ListHeaderProps, 'chips' | 'banner'>): numb
 
 export function ListHeader({ connection, caller, counts, chips, banner, width }: ListHeaderProps) {
   const who = caller ? `${caller.userName}${caller.isAdmin ? ' (admin)' : ''}` : '…';
-  const profile = connection.profile ? ` · profile ${connection.profile}` : ` · ${connection.source}`;
+  const profile = connection.source === 'all' ? ' · every account (read only; A switches)' : connection.profile ? ` · profile ${connection.profile}` : ` · ${connection.source}`;
   const badge = connection.isDemo ? ' DEMO ' : '';
   const line = truncate(`${who} · ${where(connection)}${profile}`, Math.max(1, width - 8 - badge.length));
   return (

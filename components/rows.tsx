@@ -9,6 +9,7 @@ const STYLE: Record<Tone, { color?: string; dimColor?: boolean; bold?: boolean; 
   ok: { color: 'green' },
   fail: { color: 'red' },
   warn: { color: 'yellow' },
+  accent: { color: 'magenta' },
   key: { bold: true, underline: true },
   cursor: { inverse: true },
   selected: { inverse: true },

@@ -3,6 +3,7 @@ import { render } from 'ink';
 import type { AppContext } from '../src/app-context.js';
 import type { PreferencesStore } from '../src/config/preferences-types.js';
 import { Boot } from './boot.js';
+import type { AccountSource } from '../src/tui/accounts/all-accounts.js';
 import { handOverHeldSecrets } from '../src/ops/held-secrets.js';
 import { isCritical, onInterrupt } from '../src/ops/signal-guard.js';
 import { PASTE_OFF, PASTE_ON } from '../src/tui/input/keys.js';
@@ -15,6 +16,8 @@ export interface RunInteractiveOptions {
   demo?: boolean;
   /** The alternate screen and a first frame (splash.ts) are already on the terminal. */
   splashShown?: boolean;
+  /** The accounts the app can switch to (the profiles of the credentials file, the environment's key). */
+  accounts?: AccountSource;
   stdin?: NodeJS.ReadStream;
   stdout?: NodeJS.WriteStream;
   stderr?: NodeJS.WriteStream;
@@ -94,6 +97,7 @@ export async function runInteractive(source: AppContext | (() => Promise<AppCont
         connect={connect}
         preferences={openPreferences}
         demo={Boolean(options.demo)}
+        accounts={options.accounts}
         onExit={(c) => (code = c)}
         onFail={(error) => (failure = { error })}
       />,

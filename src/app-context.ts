@@ -7,7 +7,8 @@ export interface Connection {
   region: RegionName | null;
   /** The profile in use, when the key came from the credentials file. */
   profile: string | null;
-  source: 'env' | 'file' | 'oauth' | 'demo';
+  /** 'all': the TUI's view of every account at once (read only). */
+  source: 'env' | 'file' | 'oauth' | 'demo' | 'all';
   isDemo: boolean;
 }
 

@@ -3,7 +3,7 @@ import type { CredentialFilter, SortOrder } from '../model/filter.js';
 
 export const COLUMN_IDS = [
   'type', 'name', 'id', 'owner', 'account', 'status', 'expires', 'roles',
-  'created', 'revoked', 'secrets', 'profiles',
+  'created', 'revoked', 'secrets', 'profiles', 'organisation',
 ] as const;
 export type ColumnId = (typeof COLUMN_IDS)[number];
 

@@ -46,7 +46,8 @@ const MOVE = (up = ['up', 'k'], down = ['down', 'j']) => [b('↑/↓', 'up' as c
 
 export type ListCommand =
   | 'up' | 'down' | 'pageUp' | 'pageDown' | 'top' | 'bottom' | 'details' | 'search' | 'filter' | 'clearFilters'
-  | 'columns' | 'sort' | 'reverse' | 'new' | 'revoke' | 'rotate' | 'copy' | 'refresh' | 'messages' | 'help' | 'back' | 'quit';
+  | 'columns' | 'sort' | 'reverse' | 'new' | 'revoke' | 'rotate' | 'copy' | 'refresh' | 'messages' | 'accounts' | 'command'
+  | 'timeline' | 'help' | 'back' | 'quit';
 
 export const LIST_BINDINGS: Bindings<ListCommand> = [
   b('↑/↓ j/k', 'up', 'move', ['up', 'k'], { hint: false }),
@@ -68,6 +69,9 @@ export const LIST_BINDINGS: Bindings<ListCommand> = [
   b('y', 'copy', 'copy id', ['y']),
   b('^R/R', 'refresh', 'refresh', ['ctrl+r', 'R']),
   b('m', 'messages', 'messages', ['m'], { hint: false }),
+  b('T', 'timeline', 'timeline', ['T'], { hint: false }),
+  b('A', 'accounts', 'accounts', ['A'], { hint: false }),
+  b(':', 'command', 'command (:profile NAME)', [':'], { hint: false }),
   b('Esc', 'back', 'clear search', ['esc'], { hint: false }),
   help('help'),
   b('q', 'quit', 'quit', ['q'], { essential: true }),
@@ -192,6 +196,27 @@ export const TARGETS_BINDINGS = {
   busy: [help('help'), b('', 'help', 'saving…', [], { help: false })],
 } satisfies Record<string, Bindings<TargetsCommand>>;
 
+export type AccountsCommand = 'up' | 'down' | 'choose' | 'help' | 'back';
+export const ACCOUNTS_BINDINGS: Bindings<AccountsCommand> = [
+  ...MOVE(), b('⏎', 'choose', 'switch', ['enter']), help('help'), b('Esc/q', 'back', 'back', ['esc', 'q'], { essential: true }),
+];
+
+export type CommandLineCommand = 'run' | 'help' | 'back';
+export const COMMAND_LINE_BINDINGS: Bindings<CommandLineCommand> = [
+  b('type', 'run', ':profile NAME or :all', [], { help: false }), b('⏎', 'run', 'run', ['enter']), helpF1('help'),
+  b('Esc', 'back', 'cancel', ['esc'], { essential: true }),
+];
+
+export type TimelineCommand = 'up' | 'down' | 'first' | 'last' | 'choose' | 'help' | 'back';
+export const TIMELINE_BINDINGS: Bindings<TimelineCommand> = [
+  ...MOVE(),
+  b('g/G', 'first', 'first/last week', ['g', 'home'], { hint: false }),
+  twin('last', ['G', 'end']),
+  b('⏎', 'choose', 'show that week in the list', ['enter']),
+  help('help'),
+  b('Esc/q', 'back', 'back', ['esc', 'q', 'left'], { essential: true }),
+];
+
 /** Every screen's keys, for the `?` overlay: the same tables the screens dispatch with. */
 export const HELP_SECTIONS: readonly { title: string; bindings: Bindings }[] = [
   { title: 'Credential list', bindings: LIST_BINDINGS },
@@ -202,6 +227,8 @@ export const HELP_SECTIONS: readonly { title: string; bindings: Bindings }[] = [
   { title: 'Sort (s)', bindings: SORT_BINDINGS },
   { title: 'Messages (m)', bindings: MESSAGES_BINDINGS },
   { title: 'Targets (t in details)', bindings: TARGETS_BINDINGS.list },
+  { title: 'Expiry timeline (T)', bindings: TIMELINE_BINDINGS },
+  { title: 'Accounts (A, or :profile NAME)', bindings: ACCOUNTS_BINDINGS },
   { title: 'New credential (n)', bindings: [...WIZARD_BINDINGS.roles, ...WIZARD_BINDINGS.failed.slice(0, 1)] },
   { title: 'One-time secret', bindings: [...SECRET_BINDINGS.hmac, ...SECRET_BINDINGS.oauth.slice(1, 2)] },
   { title: 'Text fields', bindings: [

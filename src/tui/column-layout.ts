@@ -16,7 +16,7 @@ function total(widths: number[]): number {
 }
 
 /** Which column gives way first when the width is short; the last two go last. */
-const DROP_ORDER: readonly string[] = ['profiles', 'secrets', 'revoked', 'created', 'account', 'roles', 'id', 'type', 'owner', 'name', 'expires', 'status'];
+const DROP_ORDER: readonly string[] = ['profiles', 'secrets', 'revoked', 'created', 'account', 'roles', 'id', 'type', 'owner', 'organisation', 'name', 'expires', 'status'];
 const dropRank = (d: ColumnDef) => {
   const i = DROP_ORDER.indexOf(d.id);
   return i === -1 ? 0 : i;

@@ -55,12 +55,15 @@ export const COLUMNS: Record<ColumnId, ColumnDef> = {
   revoked: { id: 'revoked', title: 'Revoked', min: 10, ideal: 10, flex: 0, cell: (c) => dateOnly(c.revokedAt) },
   secrets: { id: 'secrets', title: 'Secrets', min: 7, ideal: 7, flex: 0, align: 'right', cell: (c) => (c.type === 'oauth' ? String(c.secrets.length) : '—') },
   profiles: { id: 'profiles', title: 'Local profile', min: 8, ideal: 14, flex: 1, cell: (c) => c.profiles.join(', ') || '—' },
+  // Only the all-accounts view knows it (src/ops/all-profiles.ts adds it to each credential).
+  organisation: { id: 'organisation', title: 'Organisation', min: 8, ideal: 16, flex: 1, cell: (c) => (c as { organisation?: string }).organisation ?? '—' },
 };
 
 /** Long names for the column chooser. */
 export const COLUMN_LABELS: Record<ColumnId, string> = {
   type: 'Type', name: 'Name', id: 'ID', owner: 'Owner', account: 'Account (user/API)', status: 'Status',
   expires: 'Expires', roles: 'Roles', created: 'Created', revoked: 'Revoked', secrets: 'Secrets', profiles: 'Local profile',
+  organisation: 'Organisation (all-accounts view)',
 };
 
 /**

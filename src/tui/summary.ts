@@ -1,7 +1,8 @@
 // Header counts and the expiry banner: what needs attention, in words.
-import type { CredentialFilter } from '../model/filter.js';
+import { stopsAt, type CredentialFilter } from '../model/filter.js';
 import type { CredentialStatus, CredentialView } from '../model/credential.js';
-import { EXPIRING_WITHIN_DAYS } from '../model/credential.js';
+import { DAY_MS, displayName, EXPIRING_WITHIN_DAYS } from '../model/credential.js';
+import { truncate } from './truncate.js';
 
 export interface StatusCounts extends Record<CredentialStatus, number> {
   total: number;
@@ -72,5 +73,57 @@ export function filterChips(f: CredentialFilter, text = ''): string[] {
   if (f.accounts.length) chips.push(`account: ${f.accounts.map((a) => (a === 'api' ? 'API' : 'user')).join(', ')}`);
   if (f.owner.trim()) chips.push(`owner: ${f.owner.trim()}`);
   if (f.expiringWithinDays !== null) chips.push(`expiring ≤ ${f.expiringWithinDays}d`);
+  const window = expiryWindowChip(f);
+  if (window) chips.push(window);
   return chips;
+}
+
+/** "expires week of 2026-12-07" for a timeline week; other windows by their dates. */
+export function expiryWindowChip(f: CredentialFilter): string | null {
+  const from = f.expiresFrom ?? null;
+  const to = f.expiresTo ?? null;
+  if (!from && !to) return null;
+  if (from && to && Date.parse(to) - Date.parse(from) === 7 * DAY_MS) return `expires week of ${from}`;
+  if (from && to) return `expires ${from} to ${new Date(Date.parse(to) - DAY_MS).toISOString().slice(0, 10)}`;
+  return from ? `expires from ${from}` : `expires before ${to}`;
+}
+
+export interface NextExpiry {
+  name: string;
+  at: number;
+}
+
+/**
+ * The soonest future end among the credentials the caller can see (what is loaded), revoked ones
+ * left out; null when nothing will expire. A superseded pair ends with its grace.
+ */
+export function nextExpiry(list: readonly CredentialView[], now: number): NextExpiry | null {
+  let best: CredentialView | null = null;
+  let bestAt = Infinity;
+  for (const c of list) {
+    if (c.status === 'revoked') continue;
+    const at = stopsAt(c);
+    if (at === null || at <= now) continue;
+    if (at < bestAt || (at === bestAt && best && c.id < best.id)) {
+      best = c;
+      bestAt = at;
+    }
+  }
+  return best ? { name: displayName(best), at: bestAt } : null;
+}
+
+/** "in less than a minute", "in 40 minutes", "in 5 hours", "in 3 days" (whole units, rounded down). */
+export function inWords(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return 'in less than a minute';
+  if (minutes < 60) return `in ${plural(minutes, 'minute')}`;
+  const hours = Math.floor(ms / 3_600_000);
+  if (hours < 48) return `in ${plural(hours, 'hour')}`;
+  return `in ${plural(Math.floor(ms / DAY_MS), 'day')}`;
+}
+
+/** "next: jenkins-1 in 5 hours"; null when nothing will expire. The name is others' text: escaped and cut. */
+export function nextExpiryText(list: readonly CredentialView[], now: number): string | null {
+  const next = nextExpiry(list, now);
+  return next ? `next: ${truncate(next.name, 40)} ${inWords(next.at - now)}` : null;
 }

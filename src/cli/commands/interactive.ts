@@ -1,6 +1,8 @@
 // No command: the interactive table on a terminal, a clear refusal otherwise.
 import { LEAVE_ALT_SCREEN, SHOW_CURSOR, splashFrame } from '../../tui/splash.js';
 import type { CliState } from '../cli-state.js';
+import { listProfiles } from '../../credentials/sources.js';
+import { accountsOf, envFor } from '../../ops/all-profiles.js';
 import { EXIT } from '../errors.js';
 
 export async function runDefault(cli: CliState): Promise<number> {
@@ -35,6 +37,11 @@ export async function runDefault(cli: CliState): Promise<number> {
       preferences: () => cli.preferences(),
       demo,
       splashShown: true,
+      // The demo has one account; otherwise every profile of the credentials file and the env key.
+      accounts: demo ? undefined : {
+        list: () => accountsOf(listProfiles(cli.credentialsPath), cli.io.env),
+        connect: (account) => cli.open({ env: envFor(account, cli.io.env), ...(account.profile !== null ? { profile: account.profile } : {}) }).then((s) => s.ctx),
+      },
     });
     // runInteractive has set up its own restoring (synchronously, before its first await).
     handedOver = true;

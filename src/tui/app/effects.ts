@@ -19,12 +19,17 @@ import { ownerOf } from '../wizard/wizard-state.js';
 import { currentHmacOf, submissionOf } from '../wizard/wizard-submit.js';
 import type { EffectRunner } from './store.js';
 import { unreachable, type Msg } from './messages.js';
+import type { AccountSource } from '../accounts/all-accounts.js';
+import type { Account } from '../../ops/all-profiles.js';
 
 export interface EffectDeps {
   ctx: AppContext;
   preferences: PreferencesStore;
   copy(text: string): void;
   quit(): void;
+  /** The accounts there are, and switching to one (the app is made anew over it). */
+  accounts?: AccountSource;
+  switchAccount?(account: Account | 'all'): void;
   /** How long a status-line message stays. */
   flashMs?: number;
 }
@@ -46,6 +51,14 @@ export function interruptedSecretsNotice(credentialsPath: string): string | null
     return n ? `A secret from an interrupted run is kept in ${listing.dir}: quit and run vcreds recover to save or see it.` : null;
   } catch {
     return null; // an unreadable folder: recover says so when run
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
   }
 }
 
@@ -177,6 +190,38 @@ export function createEffectRunner(deps: EffectDeps): EffectRunner {
             send({ kind: 'profile-save-failed', profile: effect.profile, error: `${describeFailure(err).message}${hint ? ` ${hint}` : ''}` });
           },
         );
+        return;
+      case 'list-accounts':
+        if (!deps.accounts) {
+          send({ kind: 'accounts-listed', accounts: [], problem: 'This session has no other accounts (the demo, or a key given on its own).' });
+          return;
+        }
+        try {
+          send({ kind: 'accounts-listed', accounts: deps.accounts.list(), problem: null });
+        } catch (err) {
+          send({ kind: 'accounts-listed', accounts: [], problem: describeFailure(err).message });
+        }
+        return;
+      case 'probe-accounts': {
+        // One account at a time: each is a connection and a request, and a dozen at once would
+        // crowd the rate limit for little gain.
+        const source = deps.accounts;
+        if (!source) return;
+        void (async () => {
+          for (const account of effect.accounts) {
+            try {
+              const actx = await source.connect(account);
+              const me = await actx.service.self();
+              send({ kind: 'account-probed', name: account.name, host: hostOf(actx.connection.apiUrl), admin: me.isAdmin, error: null });
+            } catch (err) {
+              send({ kind: 'account-probed', name: account.name, host: null, admin: null, error: statusMessage(err) });
+            }
+          }
+        })();
+        return;
+      }
+      case 'switch-account':
+        deps.switchAccount?.(effect.account);
         return;
       case 'copy':
         deps.copy(effect.text);

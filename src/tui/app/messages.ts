@@ -8,6 +8,7 @@ import type { Credential, CredentialView } from '../../model/credential.js';
 import type { HeldSecret } from '../../ops/held-secrets.js';
 import type { RotateDeliverResult } from '../../ops/rotate-deliver.js';
 import type { TargetBinding } from '../../config/preferences-types.js';
+import type { Account } from '../../ops/all-profiles.js';
 import type { RetireResult } from '../../ops/retire-secrets.js';
 import type { WriteResult } from '../../credentials/writer.js';
 import type { WizardState } from '../wizard/wizard-state.js';
@@ -37,6 +38,8 @@ export type Msg =
   /** The targets as stored now; `note` says what changed (null: nothing to say). */
   | { kind: 'targets-changed'; targets: TargetBinding[]; note: string | null }
   | { kind: 'targets-failed'; error: string }
+  | { kind: 'accounts-listed'; accounts: Account[]; problem: string | null }
+  | { kind: 'account-probed'; name: string; host: string | null; admin: boolean | null; error: string | null }
   | { kind: 'rotate-failed'; failure: SubmitFailure; hint: string | null }
   | { kind: 'retired'; result: RetireResult }
   | { kind: 'profiles-listed'; existing: string[] }
@@ -57,6 +60,9 @@ export type Effect =
   | { kind: 'save-profile'; profile: string; id: string; secret: string; force: boolean }
   | { kind: 'targets-add'; credentialId: string; target: string }
   | { kind: 'targets-remove'; binding: TargetBinding }
+  | { kind: 'list-accounts' }
+  | { kind: 'probe-accounts'; accounts: Account[] }
+  | { kind: 'switch-account'; account: Account | 'all' }
   | { kind: 'copy'; text: string }
   | { kind: 'release'; held: HeldSecret }
   | { kind: 'quit' };

@@ -9,11 +9,14 @@ import type { Editor } from '../input/editor.js';
 import type { FilterPanelState } from '../panels/filter-panel.js';
 import type { ColumnChooserState } from '../panels/column-chooser.js';
 import type { SortPickerState } from '../panels/sort-picker.js';
+import type { TimelineState } from '../panels/timeline.js';
 import type { WizardState } from '../wizard/wizard-state.js';
 import type { RevokeState } from '../dialogs/revoke-dialog.js';
 import type { RotateState } from '../dialogs/rotate-dialog.js';
 import type { SecretState } from '../dialogs/secret-screen.js';
 import type { TargetsPanelState } from '../details/targets-panel.js';
+import type { AccountsPanelState } from '../accounts/accounts-panel.js';
+import type { Account } from '../../ops/all-profiles.js';
 import type { TargetBinding } from '../../config/preferences-types.js';
 import { EMPTY_EDITOR } from '../input/editor.js';
 
@@ -43,7 +46,10 @@ export type Screen =
   | { kind: 'revoke'; dialog: RevokeState }
   | { kind: 'rotate'; dialog: RotateState }
   | { kind: 'secret'; secret: SecretState }
-  | { kind: 'targets'; panel: TargetsPanelState };
+  | { kind: 'targets'; panel: TargetsPanelState }
+  | { kind: 'timeline'; timeline: TimelineState }
+  | { kind: 'accounts'; panel: AccountsPanelState }
+  | { kind: 'command'; editor: Editor; error: string | null };
 
 export type ScreenKind = Screen['kind'];
 
@@ -89,6 +95,8 @@ export interface Model {
   creating: number;
   /** Where credentials are delivered (descriptors only), as kept in the preferences store. */
   targets: readonly TargetBinding[];
+  /** The accounts the app can switch to, once listed (A, or :profile NAME). */
+  accounts: readonly Account[] | null;
 }
 
 export interface ModelInit {
@@ -122,6 +130,7 @@ export function initialModel(init: ModelInit): Model {
     messages: [],
     creating: 0,
     targets: init.targets ?? [],
+    accounts: null,
   };
   return init.prefsError ? { ...model, flash: { seq: 0, at: init.now, text: init.prefsError, tone: 'warn' } } : model;
 }

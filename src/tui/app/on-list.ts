@@ -8,6 +8,7 @@ import { EMPTY_EDITOR } from '../input/editor.js';
 import { initialFilterPanel } from '../panels/filter-panel.js';
 import { initialColumnChooser } from '../panels/column-chooser.js';
 import { flipDirection, initialSortPicker } from '../panels/sort-picker.js';
+import { initialTimeline } from '../panels/timeline.js';
 import { initialWizard } from '../wizard/wizard-state.js';
 import { initialRevoke } from '../dialogs/revoke-dialog.js';
 import { initialRotate } from '../dialogs/rotate-dialog.js';
@@ -16,6 +17,7 @@ import { copiedWhere } from '../clipboard.js';
 import { type Model, type Screen } from './model.js';
 import { step, unreachable, type Step } from './messages.js';
 import { notify } from './notify.js';
+import { openAccounts, openCommandLine } from './on-accounts.js';
 import { moveSelection, pageSelection, settle } from './selection.js';
 
 export function push(model: Model, screen: Screen): Model {
@@ -89,6 +91,10 @@ export function onListCommand(model: Model, command: ListCommand): Step {
     case 'copy': return copyId(model, c());
     case 'refresh': return refresh(model);
     case 'messages': return step(push(model, { kind: 'messages', scroll: Number.MAX_SAFE_INTEGER }));
+    case 'timeline':
+      return model.data.organisation ? step(push(model, { kind: 'timeline', timeline: initialTimeline() })) : notify(model, 'Wait for the credentials to load first.', 'warn');
+    case 'accounts': return openAccounts(model);
+    case 'command': return openCommandLine(model);
     case 'help': return step(push(model, { kind: 'help', scroll: 0 }));
     case 'quit': return step(model, { kind: 'quit' });
     default: return unreachable(command);

@@ -2,7 +2,7 @@
 // dispatcher: Ctrl+C first (quit, asking only while a new secret is unsaved), then the focused text
 // field if the top screen has one, then the top screen's bindings (bindings.ts) to a command that
 // the screen's handler takes in one exhaustive switch.
-import { commandOf, DETAILS_BINDINGS, COLUMNS_BINDINGS, FILTER_BINDINGS, FILTER_TEXT_BINDINGS, HELP_BINDINGS, HELP_SECTIONS,
+import { ACCOUNTS_BINDINGS, COMMAND_LINE_BINDINGS, commandOf, DETAILS_BINDINGS, COLUMNS_BINDINGS, FILTER_BINDINGS, FILTER_TEXT_BINDINGS, HELP_BINDINGS, HELP_SECTIONS,
   LIST_BINDINGS, MESSAGES_BINDINGS, SEARCH_BINDINGS, SORT_BINDINGS, type Bindings } from '../bindings.js';
 import { EDIT_KEYS, editorReducer, type Edit } from '../input/editor.js';
 import type { KeyEvent } from '../input/keys.js';
@@ -26,7 +26,10 @@ import {
 } from './on-results.js';
 import { onProfileSaved, onProfileSaveFailed, onProfilesFailed, onProfilesListed, onSecretCommand, onSecretEdit, secretBindings } from './on-secret.js';
 import { onWizardCommand, onWizardEdit, wizardBindings } from './on-wizard.js';
+import { onTimelineCommand } from './on-timeline.js';
+import { TIMELINE_BINDINGS } from '../bindings.js';
 import { onTargetsChanged, onTargetsCommand, onTargetsEdit, targetsBindings } from './on-targets.js';
+import { onAccountProbed, onAccountsCommand, onAccountsListed, onCommandLineCommand, onCommandLineEdit } from './on-accounts.js';
 import { settle } from './selection.js';
 
 /** What the top screen does with keys: its bindings, and its text field if one has the focus. */
@@ -66,6 +69,7 @@ export function keyTarget(model: Model): KeyTarget {
     }
     case 'columns': return as(COLUMNS_BINDINGS, (m, c) => onColumnsCommand(m, screen, c));
     case 'sort': return as(SORT_BINDINGS, (m, c) => onSortCommand(m, screen, c));
+    case 'timeline': return as(TIMELINE_BINDINGS, (m, c) => onTimelineCommand(m, screen, c));
     case 'help':
     case 'messages': {
       const { maxScroll, page } = scrollLayout(model, screen);
@@ -77,6 +81,8 @@ export function keyTarget(model: Model): KeyTarget {
       return as(revokeBindings(screen.dialog), (m, c) => onRevokeCommand(m, screen, c), screen.dialog.phase === 'confirm' ? (m, e) => onRevokeEdit(m, screen, e) : undefined);
     case 'rotate':
       return as(rotateBindings(screen.dialog), (m, c) => onRotateCommand(m, screen, c), needsTypedConfirmation(screen.dialog) ? (m, e) => onRotateEdit(m, screen, e) : undefined);
+    case 'accounts': return as(ACCOUNTS_BINDINGS, (m, c) => onAccountsCommand(m, screen, c));
+    case 'command': return as(COMMAND_LINE_BINDINGS, (m, c) => onCommandLineCommand(m, screen, c), (m, e) => onCommandLineEdit(m, screen, e));
     case 'targets':
       return as(targetsBindings(screen.panel), (m, c) => onTargetsCommand(m, screen, c), screen.panel.mode.kind === 'add' ? (m, e) => onTargetsEdit(m, screen, e) : undefined);
     case 'secret':
@@ -160,6 +166,8 @@ export function update(model: Model, msg: Msg): Step {
     case 'rotated': return onRotated(model, msg.result);
     case 'targets-changed': return onTargetsChanged(model, msg.targets, msg.note, null);
     case 'targets-failed': return onTargetsChanged(model, [...model.targets], null, msg.error);
+    case 'accounts-listed': return onAccountsListed(model, msg.accounts, msg.problem);
+    case 'account-probed': return onAccountProbed(model, msg.name, msg);
     case 'rotate-failed': return onRotateFailed(model, msg.failure, msg.hint);
     case 'retired': return onRetired(model, msg.result);
     case 'profiles-listed':

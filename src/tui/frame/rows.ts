@@ -4,8 +4,11 @@
 import { escapeControl } from '../../text/escape.js';
 import { cellWidth, truncate } from '../truncate.js';
 
-/** `cursor`: the block of a text field's cursor; `selected`: the chosen line (both inverse, so they show without colour). */
-export type Tone = 'plain' | 'dim' | 'bold' | 'ok' | 'fail' | 'warn' | 'key' | 'cursor' | 'selected';
+/**
+ * `cursor`: the block of a text field's cursor; `selected`: the chosen line (both inverse, so they
+ * show without colour). `accent`: a fourth colour for charts (the timeline's superseded keys).
+ */
+export type Tone = 'plain' | 'dim' | 'bold' | 'ok' | 'fail' | 'warn' | 'accent' | 'key' | 'cursor' | 'selected';
 
 export interface Segment {
   text: string;

@@ -47,7 +47,9 @@ export function listLayout(model: Model): ListLayout {
   const chips = filterChips(model.prefs.filter, model.search.value);
   const banner = org ? bannerMemo(list.views, org.caller) : null;
   const headerRows = 2 + (chips.length ? 1 : 0) + (banner ? 1 : 0);
-  const laid = fitColumns(model.prefs.columns.map((id) => COLUMNS[id]), width - MARKER_WIDTH);
+  // The all-accounts view says whose organisation each credential is, first.
+  const ids = model.connection.source === 'all' && !model.prefs.columns.includes('organisation') ? (['organisation', ...model.prefs.columns] as const) : model.prefs.columns;
+  const laid = fitColumns(ids.map((id) => COLUMNS[id]), width - MARKER_WIDTH);
   const searching = topOf(model).kind === 'search';
   const bindings = searching ? SEARCH_BINDINGS : LIST_BINDINGS;
   const context = { readOnly: model.readOnly, credential: selectedCredential(model) };

@@ -1,11 +1,19 @@
 // esbuild plugins for the one-file bundle (scripts/build.mjs). Each one makes the installed
 // dependency start or draw faster without changing what it computes, and each refuses to build
 // (rather than silently doing nothing) when the dependency's source no longer looks as expected.
+// The patched packages are pinned to exact versions (package.json). Every replacement is a typed
+// module under src/patches/, type-checked and tested against the original on a corpus
+// (test/scale-patches.test.ts); the plugins only wire them in.
+//
+// Each plugin is kept only while `npm run bench` shows a gain for it (BENCH_PATCHES=1 builds
+// the app without each one, VCREDS_BUILD_WITHOUT=name, and measures both in the same run).
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import stringWidth from 'string-width';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
+/** The absolute path of a module of src/patches, for an import written into a dependency. */
+const patchModule = (name) => JSON.stringify(fileURLToPath(new URL(`../src/patches/${name}`, import.meta.url)));
 
 /** Replaces `from` by `to` in a file's source, failing the build when `from` is not there. */
 function patchFile(name, filter, edits) {
@@ -40,67 +48,25 @@ export const noDevtools = {
 };
 
 /**
- * The characters string-width measures as exactly one cell on their own and that never join a
- * neighbour into one grapheme, computed from the installed string-width itself (so a string made
- * only of them is as wide as it is long). Latin, Greek, Cyrillic, punctuation, arrows, box
- * drawing, the status symbols and the spinner's braille are in; emoji and marks are not.
- */
-function narrowCharacterClass() {
-  const segmenter = new Intl.Segmenter();
-  const graphemes = (s) => [...segmenter.segment(s)].length;
-  const candidates = [[0x20, 0x7e], [0xa0, 0x24f], [0x370, 0x52f], [0x2010, 0x205e], [0x2190, 0x22ff], [0x2500, 0x27bf], [0x2800, 0x28ff]];
-  const ranges = [];
-  for (const [from, to] of candidates) {
-    for (let c = from; c <= to; c++) {
-      const ch = String.fromCharCode(c);
-      if (stringWidth(ch) !== 1 || graphemes(`a${ch}`) !== 2 || graphemes(`${ch}a`) !== 2 || stringWidth(`a${ch}a`) !== 3) continue;
-      const last = ranges.at(-1);
-      if (last && last[1] === c - 1) last[1] = c;
-      else ranges.push([c, c]);
-    }
-  }
-  const hex = (c) => `\\u${c.toString(16).padStart(4, '0')}`;
-  return ranges.map(([a, z]) => (a === z ? hex(a) : `${hex(a)}-${hex(z)}`)).join('');
-}
-
-let narrowClass;
-const narrow = () => (narrowClass ??= narrowCharacterClass());
-
-/**
  * One string-width for everything (wrap-ansi would bring a second copy with its own Segmenter),
- * behind a front that answers the common case (text made of narrow characters: every row of the
- * table) without grapheme segmentation, and loads the real module — whose start-up builds an
- * Intl.Segmenter and /v Unicode regexes, ~25 ms — only for text that needs it. Same answers.
+ * behind the front of src/patches/string-width-fast.ts, which loads the real module only for text
+ * that needs it.
  */
 export function fastStringWidth() {
   const real = require.resolve('string-width');
-  const front = `
-import stripAnsi from 'strip-ansi';
-const NARROW = /^[${narrow()}]*$/;
-let full;
-export default function stringWidth(input, options) {
-  if (typeof input === 'string' && (options === undefined || (options.ambiguousIsNarrow !== false && !options.countAnsiEscapeCodes))) {
-    const text = input.includes('\\x1b') || input.includes('\\x9b') ? stripAnsi(input) : input;
-    if (NARROW.test(text)) return text.length;
-  }
-  full ??= require(${JSON.stringify(real)}).default;
-  return full(input, options);
-}`;
+  const glue = `import { createFastStringWidth } from ${patchModule('string-width-fast.ts')};
+export default createFastStringWidth(() => require(${JSON.stringify(real)}).default);`;
   return {
     name: 'fast-string-width',
     setup(b) {
       b.onResolve({ filter: /^string-width$/ }, () => ({ path: 'front', namespace: 'fast-string-width' }));
-      b.onLoad({ filter: /.*/, namespace: 'fast-string-width' }, () => ({ contents: front, loader: 'js', resolveDir: process.cwd() }));
+      b.onLoad({ filter: /.*/, namespace: 'fast-string-width' }, () => ({ contents: glue, loader: 'js', resolveDir: process.cwd() }));
     },
   };
 }
 
-// Ink measures and tokenizes every line of every frame afresh (its caches live one frame); a key
-// press changes a line or two, so keep them across frames, starting over when they grow large.
-// It also fills each frame's grid with a new blank-cell object (and array) per cell: 9,600
-// objects a frame at 120x40, enough for V8 to start allocating them straight into the old
-// generation (pretenuring), where they pile up as garbage. Every blank cell can be one object:
-// cells are only read, or replaced whole.
+// Ink's frame caches kept across frames, and one blank cell object for every blank cell:
+// src/patches/ink-output.ts says why.
 export const inkFrameCaches = patchFile('ink-frame-caches', /ink[\\/]build[\\/]output\.js$/, [
   ['caches = new OutputCaches();', 'caches = sharedOutputCaches();'],
   [
@@ -114,72 +80,61 @@ export const inkFrameCaches = patchFile('ink-frame-caches', /ink[\\/]build[\\/]o
   ],
   [
     'export default class Output {',
-    `const BLANK_CELL = { type: 'char', value: ' ', fullWidth: false, styles: [] };
-let sharedCaches;
-function sharedOutputCaches() {
-    // ~10 frames of distinct lines (a line's styled characters take ~5 KB).
-    if (!sharedCaches || sharedCaches.styledChars.size > 400 || sharedCaches.widths.size > 4000) sharedCaches = new OutputCaches();
-    return sharedCaches;
-}
+    `import { BLANK_CELL, sharedCaches } from ${patchModule('ink-output.ts')};
+const sharedOutputCaches = sharedCaches(() => new OutputCaches());
 export default class Output {`,
   ],
 ]);
 
-// conf imports ajv (+ formats, fast-uri) and semver for JSON-schema validation and migrations,
-// which vcreds never asks for (src/config/store.ts passes neither a schema nor migrations). Build
-// them as stubs that say so if ever called: ~180 KB less for every start to compile.
+// conf's schema validation and migrations, never asked for: built as the stub of
+// src/patches/conf-unused.ts.
 export const confWithoutValidators = {
   name: 'conf-without-validators',
   setup(b) {
     b.onResolve({ filter: /^(ajv\/dist\/2020\.js|ajv-formats|semver)$/ }, (args) =>
-      /[\\/]node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: args.path, namespace: 'conf-unused' } : undefined,
+      /[\\/]node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: JSON.parse(patchModule('conf-unused.ts')) } : undefined,
     );
-    b.onLoad({ filter: /.*/, namespace: 'conf-unused' }, () => ({
-      contents: `const unused = () => { throw new Error('conf schema validation and migrations are not part of the vcreds bundle'); };
-export class Ajv2020 { constructor() { unused(); } }
-export default new Proxy({}, { get: () => unused });`,
-      loader: 'js',
-    }));
   },
 };
 
-// The first Intl.Segmenter of a process loads ICU's break rules (~10 ms). slice-ansi makes one
-// when loaded; Ink's line tokenizer (@alcalzone/ansi-tokenize) segments every line it draws.
-// Make slice-ansi's on first use, and let the tokenizer walk text made only of narrow characters
-// and escape sequences (each its own grapheme) without one: the first frame then needs none.
-const LAZY_SEGMENTER = (name) =>
-  `let ${name}Real; const ${name} = { segment: (text) => (${name}Real ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })).segment(text) };`;
-
+// The first Intl.Segmenter of a process loads ICU's break rules (~10 ms): slice-ansi's is made on
+// first use, and Ink's line tokenizer splits text of narrow characters without one
+// (src/patches/lazy-segmenter.ts).
 export const sliceAnsiLazySegmenter = patchFile('slice-ansi-lazy-segmenter', /slice-ansi[\\/]tokenize-ansi\.js$/, [
-  ["const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});", LAZY_SEGMENTER('GRAPHEME_SEGMENTER')],
+  [
+    "const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});",
+    `import { lazySegmenter as vcredsLazySegmenter } from ${patchModule('lazy-segmenter.ts')};
+const GRAPHEME_SEGMENTER = vcredsLazySegmenter();`,
+  ],
 ]);
 
 export function ansiTokenizeWithoutSegmenter() {
   return patchFile('ansi-tokenize-without-segmenter', /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/, [
-    [
-      'const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });',
-      `${LAZY_SEGMENTER('segmenter')}
-const SIMPLE = /^[\\x1b${narrow()}]*$/;
-function graphemes(str) {
-    if (!SIMPLE.test(str)) return segmenter.segment(str);
-    const out = new Array(str.length);
-    for (let index = 0; index < str.length; index++) out[index] = { segment: str[index], index };
-    return out;
-}`,
-    ],
+    ['const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });', `import { graphemes } from ${patchModule('lazy-segmenter.ts')};`],
     ['for (const { segment, index } of segmenter.segment(str)) {', 'for (const { segment, index } of graphemes(str)) {'],
   ]);
 }
 
-// Every character of every drawn line becomes `{ ...token, styles }`; on Node 20 each object made
-// by a spread gets a V8 hidden class of its own (4,800 a frame at 120x40). The same object,
-// written out, shares one.
+// Every drawn character as an object of one shape instead of a spread (src/patches/styled-char.ts).
 export const ansiTokenizeSharedShapes = patchFile('ansi-tokenize-shared-shapes', /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/, [
   [
     `ret.push({
                 ...token,
                 styles: [...codes],
             });`,
-    'ret.push({ type: token.type, value: token.value, fullWidth: token.fullWidth, styles: [...codes] });',
+    'ret.push(styledChar(token, codes));',
   ],
+  ['export function styledCharsFromTokens(tokens) {', `import { styledChar } from ${patchModule('styled-char.ts')};
+export function styledCharsFromTokens(tokens) {`],
 ]);
+
+/**
+ * Every plugin of the bundle, in order; `VCREDS_BUILD_WITHOUT` (comma-separated plugin names)
+ * leaves some out, for the bench's with-and-without comparison.
+ */
+export function bundlePlugins(without = process.env.VCREDS_BUILD_WITHOUT ?? '') {
+  const skip = new Set(without.split(',').map((n) => n.trim()).filter(Boolean));
+  const all = [yogaWithoutFetch, noDevtools, fastStringWidth(), inkFrameCaches, confWithoutValidators, sliceAnsiLazySegmenter, ansiTokenizeWithoutSegmenter(), ansiTokenizeSharedShapes];
+  for (const name of skip) if (!all.some((p) => p.name === name)) throw new Error(`VCREDS_BUILD_WITHOUT: no plugin "${name}" (${all.map((p) => p.name).join(', ')})`);
+  return all.filter((p) => !skip.has(p.name));
+}

@@ -2,7 +2,7 @@
 // plugins (build-plugins.mjs) trim what the first frame and every key press cost.
 import { build } from 'esbuild';
 import { chmodSync, readFileSync } from 'node:fs';
-import { ansiTokenizeSharedShapes, ansiTokenizeWithoutSegmenter, confWithoutValidators, fastStringWidth, inkFrameCaches, noDevtools, sliceAnsiLazySegmenter, yogaWithoutFetch } from './build-plugins.mjs';
+import { bundlePlugins } from './build-plugins.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 // Scratch builds (profiling) may set these; `npm run build` uses the defaults.
@@ -19,7 +19,8 @@ await build({
   minify: process.env.VCREDS_BUILD_MINIFY !== '0',
   legalComments: 'none',
   define: { 'process.env.VCREDS_VERSION': JSON.stringify(pkg.version), 'process.env.NODE_ENV': '"production"' },
-  plugins: [yogaWithoutFetch, noDevtools, fastStringWidth(), inkFrameCaches, confWithoutValidators, sliceAnsiLazySegmenter, ansiTokenizeWithoutSegmenter(), ansiTokenizeSharedShapes],
+  // VCREDS_BUILD_WITHOUT=name,... leaves plugins out (the bench's with-and-without builds).
+  plugins: bundlePlugins(),
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __vcredsCreateRequire } from 'node:module';const require = __vcredsCreateRequire(import.meta.url);",
   },

@@ -6,8 +6,8 @@ import { EMPTY_EDITOR, editorReducer, type Edit } from '../input/editor.js';
 import type { Model, Screen } from './model.js';
 import { step, unreachable, type Step } from './messages.js';
 import { notify } from './notify.js';
-import { pop, push } from './on-list.js';
-import { replaceTop } from './on-panels.js';
+import { pop, push } from './stack.js';
+import { replaceTop } from './stack.js';
 
 type Accounts = Extract<Screen, { kind: 'accounts' }>;
 type CommandLine = Extract<Screen, { kind: 'command' }>;

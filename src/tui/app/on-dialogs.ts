@@ -5,8 +5,9 @@ import { confirmationProblem, type RevokeState } from '../dialogs/revoke-dialog.
 import { needsTypedConfirmation, type RotateState } from '../dialogs/rotate-dialog.js';
 import type { Model, Screen } from './model.js';
 import { step, unreachable, type Step } from './messages.js';
-import { pop, push, refresh } from './on-list.js';
-import { replaceTop } from './on-panels.js';
+import { refresh } from './on-list.js';
+import { pop, push } from './stack.js';
+import { replaceTop } from './stack.js';
 
 type Revoke = Extract<Screen, { kind: 'revoke' }>;
 type Rotate = Extract<Screen, { kind: 'rotate' }>;

@@ -14,19 +14,12 @@ import { initialRevoke } from '../dialogs/revoke-dialog.js';
 import { initialRotate } from '../dialogs/rotate-dialog.js';
 import { selectedCredential } from '../list/rows.js';
 import { copiedWhere } from '../clipboard.js';
-import { type Model, type Screen } from './model.js';
+import type { Model } from './model.js';
+import { pop, push } from './stack.js';
 import { step, unreachable, type Step } from './messages.js';
 import { notify } from './notify.js';
 import { openAccounts, openCommandLine } from './on-accounts.js';
 import { moveSelection, pageSelection, settle } from './selection.js';
-
-export function push(model: Model, screen: Screen): Model {
-  return { ...model, stack: [...model.stack, screen] };
-}
-
-export function pop(model: Model): Model {
-  return model.stack.length > 1 ? { ...model, stack: model.stack.slice(0, -1) } : model;
-}
 
 const actx = (model: Model) => ({ readOnly: model.readOnly, signingKeyId: model.signingKeyId });
 

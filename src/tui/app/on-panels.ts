@@ -7,14 +7,10 @@ import { filterPanelReducer } from '../panels/filter-panel.js';
 import { pickedSort, sortPickerMove } from '../panels/sort-picker.js';
 import type { Model, Screen } from './model.js';
 import { step, unreachable, type Step } from './messages.js';
-import { pop, push } from './on-list.js';
+import { pop, push, replaceTop } from './stack.js';
 import { settle } from './selection.js';
 
 type Of<K extends Screen['kind']> = Extract<Screen, { kind: K }>;
-
-export function replaceTop(model: Model, screen: Screen): Model {
-  return { ...model, stack: [...model.stack.slice(0, -1), screen] };
-}
 
 const help = (model: Model): Step => step(push(model, { kind: 'help', scroll: 0 }));
 

@@ -15,7 +15,8 @@ import { wizardReducer } from '../wizard/wizard-state.js';
 import type { Model, Screen } from './model.js';
 import { step, type Step } from './messages.js';
 import { notify } from './notify.js';
-import { push, refresh } from './on-list.js';
+import { refresh } from './on-list.js';
+import { push } from './stack.js';
 import { selectId, settle } from './selection.js';
 
 /** The screen of this kind nearest the top, with its position, if it is open. */

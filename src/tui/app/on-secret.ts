@@ -7,8 +7,9 @@ import { isKept, type SecretState } from '../dialogs/secret-screen.js';
 import type { Model, Screen } from './model.js';
 import { step, unreachable, type Step } from './messages.js';
 import { notify } from './notify.js';
-import { pop, push, refresh } from './on-list.js';
-import { replaceTop } from './on-panels.js';
+import { refresh } from './on-list.js';
+import { pop, push } from './stack.js';
+import { replaceTop } from './stack.js';
 import { selectId } from './selection.js';
 
 type Secret = Extract<Screen, { kind: 'secret' }>;

@@ -8,8 +8,8 @@ import { credentialById } from '../list/rows.js';
 import type { Model, Screen } from './model.js';
 import { step, unreachable, type Step } from './messages.js';
 import { notify } from './notify.js';
-import { pop, push } from './on-list.js';
-import { replaceTop } from './on-panels.js';
+import { pop, push } from './stack.js';
+import { replaceTop } from './stack.js';
 
 type Targets = Extract<Screen, { kind: 'targets' }>;
 

@@ -7,7 +7,7 @@ import { listRows } from '../list/rows.js';
 import type { Model, Screen } from './model.js';
 import { step, unreachable, type Step } from './messages.js';
 import { notify } from './notify.js';
-import { pop, push } from './on-list.js';
+import { pop, push } from './stack.js';
 import { settle } from './selection.js';
 
 type Timeline = Extract<Screen, { kind: 'timeline' }>;

@@ -5,8 +5,8 @@ import { wizardReducer, type WizardAction, type WizardState } from '../wizard/wi
 import type { Edit } from '../input/editor.js';
 import type { Model, Screen } from './model.js';
 import { step, unreachable, type Step } from './messages.js';
-import { pop, push } from './on-list.js';
-import { replaceTop } from './on-panels.js';
+import { pop, push } from './stack.js';
+import { replaceTop } from './stack.js';
 
 type Wizard = Extract<Screen, { kind: 'wizard' }>;
 

@@ -20,7 +20,8 @@ import { notify } from './notify.js';
 import { onDetailsCommand } from './on-details.js';
 import { onRevokeCommand, onRevokeEdit, onRotateCommand, onRotateEdit, revokeBindings, rotateBindings } from './on-dialogs.js';
 import { onListCommand, onSearchCommand, refresh } from './on-list.js';
-import { onColumnsCommand, onFilterCommand, onScrollCommand, onSortCommand, replaceTop } from './on-panels.js';
+import { onColumnsCommand, onFilterCommand, onScrollCommand, onSortCommand } from './on-panels.js';
+import { replaceTop } from './stack.js';
 import {
   onCreated, onCreateFailed, onLoadBatch, onLoaded, onLoadFailed, onRetired, onRevoked, onRevokeFailed, onRotated, onRotateFailed,
 } from './on-results.js';

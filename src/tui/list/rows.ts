@@ -2,7 +2,7 @@
 // per load, the order per sort (extended, not redone, as pages arrive), the rows passing the
 // filters and the search per query (narrowed from the last answer while typing).
 import type { Credential, CredentialView } from '../../model/credential.js';
-import type { Model } from '../app/model.js';
+import type { CredentialFilter, SortOrder } from '../../model/filter.js';
 import { indexFor, rowsFor, type ListIndex, type RowsCache } from './list-index.js';
 
 export interface ListRows {
@@ -25,12 +25,19 @@ export function memoLast<A extends readonly unknown[], R>(f: (...args: A) => R):
   };
 }
 
+/** What the list is derived from: the model's data, preferences, search and selection (typed here, so this module does not import the model). */
+export interface ListSource {
+  data: { organisation: { credentials: readonly Credential[] } | null; now: number };
+  prefs: { sort: SortOrder; filter: CredentialFilter };
+  search: { value: string };
+}
+
 const EMPTY: readonly Credential[] = [];
 let lastIndex: ListIndex | null = null;
 let lastRows: RowsCache | null = null;
 let lastAnswer: ListRows | null = null;
 
-export function listRows(model: Pick<Model, 'data' | 'prefs' | 'search'>): ListRows {
+export function listRows(model: ListSource): ListRows {
   const index = (lastIndex = indexFor(lastIndex, model.data.organisation?.credentials ?? EMPTY, model.data.now, model.prefs.sort));
   const { rows, cache } = rowsFor(lastRows, index, model.prefs.filter, model.search.value);
   lastRows = cache;
@@ -60,13 +67,13 @@ export function cursorOf(list: ListRows, selectedId: string | null): number {
 }
 
 /** The credential on the highlighted row: the one every action acts on. */
-export function selectedCredential(model: Pick<Model, 'data' | 'prefs' | 'search' | 'selectedId'>): CredentialView | null {
+export function selectedCredential(model: ListSource & { selectedId: string | null }): CredentialView | null {
   const list = listRows(model);
   if (list.rows.length === 0) return null;
   return list.sorted[list.rows[cursorOf(list, model.selectedId)]!] ?? null;
 }
 
-export function credentialById(model: Pick<Model, 'data' | 'prefs' | 'search'>, id: string): CredentialView | null {
+export function credentialById(model: ListSource, id: string): CredentialView | null {
   const list = listRows(model);
   const at = list.indexOf.get(id);
   return at === undefined ? null : list.sorted[at]!;

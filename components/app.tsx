@@ -25,6 +25,8 @@ import { SortPicker } from './sort-picker.js';
 import { FlashContext } from './frame.js';
 import { TargetsPanel } from './targets-panel.js';
 import { TimelineView } from './timeline-view.js';
+// Registers ink-table as the drawer of static tables (the OAuth secrets in details).
+import './static-table.js';
 import { AccountsPanel } from './accounts-panel.js';
 import { CommandLine } from './command-line.js';
 import type { AccountSource } from '../src/tui/accounts/all-accounts.js';

@@ -46,13 +46,15 @@ test('80 columns: header, DEMO badge, banner and cut values ending in …; resiz
     const lines = f.split('\n');
     assert.match(lines[0]!, /DEMO/);
     assert.match(lines[0]!, /alice@example\.com \(admin\) · 127\.0\.0\.1:4567/);
-    assert.match(f, /4 expiring within 7 days/);
+    // Too narrow for the counts and the next expiry: the next expiry first, so it is never cut.
+    assert.match(f, /next: release-dashboard-with-… in 6 hours · 10 credentials · 2 expired · 4 expi…/);
     assert.match(f, /!! 2 credentials expire within a day/);
     assert.match(f, /✘ expired/);
     assert.match(f, /release-\S*…/);
     for (const l of lines) assert.ok(l.length <= 80, `line fits 80 columns: ${l}`);
     app.resize(200, 50);
     const wide = await app.waitFor('release-dashboard-with-a-rather-long-name');
+    assert.match(wide, /4 expiring within 7 days · 2 active · 2 revoked · next: release-dashboard-with-… in 6 hours/);
     assert.match(wide, /2027-06-14 \(200d\)/);
     assert.match(wide.split('\n')[0]!, /DEMO/);
   } finally {
@@ -169,7 +171,7 @@ test('OAuth details list the secrets', async () => {
     await app.waitFor((fr) => tableRows(fr).length === 1);
     await app.press('enter');
     const f = await app.waitFor('Secrets (1)');
-    assert.match(f, /0a1b2c3d-1111-4000-8000-000000000001-s1\s+│\n[^\n]*│\s+created 2026-11-16 {2}expires 2027-02-14/);
+    assert.match(f, /│ Secret ID +│ Created +│ Expires +│ State │[^\n]*\n[^\n]*\n[^\n]*│ 0a1b2c3d-1111-4000-8000-000000000…1-s1 │ 2026-11-16 │ 2027-02-14 │ live  │/);
     assert.match(f, /C clone/);
   } finally {
     app.unmount();

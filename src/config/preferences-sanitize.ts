@@ -52,7 +52,21 @@ function filter(v: unknown): CredentialFilter {
     accounts: members<AccountType>(v.accounts, ACCOUNTS) ?? f.accounts,
     owner: typeof v.owner === 'string' ? v.owner : f.owner,
     expiringWithinDays: typeof days === 'number' && Number.isInteger(days) && days >= 0 ? days : null,
+    ...expiryWindow(v.expiresFrom, v.expiresTo),
   };
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isoDate = (v: unknown): string | null =>
+  typeof v === 'string' && ISO_DATE.test(v) && !Number.isNaN(Date.parse(v)) && new Date(Date.parse(v)).toISOString().startsWith(v) ? v : null;
+
+/** The timeline's week (optional fields): kept only as real YYYY-MM-DD dates, from before to. */
+function expiryWindow(fromRaw: unknown, toRaw: unknown): Pick<CredentialFilter, 'expiresFrom' | 'expiresTo'> {
+  const from = isoDate(fromRaw);
+  const to = isoDate(toRaw);
+  if (!from && !to) return {};
+  if (from && to && to <= from) return {};
+  return { ...(from ? { expiresFrom: from } : {}), ...(to ? { expiresTo: to } : {}) };
 }
 
 function optionalString(v: unknown): string | null {

@@ -10,12 +10,45 @@ export interface CredentialFilter {
   owner: string;
   /** Only credentials expiring within N days (expired ones included, revoked ones not). */
   expiringWithinDays: number | null;
+  /**
+   * Only credentials that stop working in [expiresFrom, expiresTo): ISO dates (YYYY-MM-DD, UTC
+   * midnights), as the TUI's timeline sets them for one week. Optional, so filters saved before
+   * they existed (and the CLI's) still load; revoked credentials never match.
+   */
+  expiresFrom?: string | null;
+  expiresTo?: string | null;
 }
 
 export const EMPTY_FILTER: CredentialFilter = { types: [], statuses: [], accounts: [], owner: '', expiringWithinDays: null };
 
 export function isFilterEmpty(f: CredentialFilter): boolean {
-  return !f.types.length && !f.statuses.length && !f.accounts.length && !f.owner.trim() && f.expiringWithinDays === null;
+  return !f.types.length && !f.statuses.length && !f.accounts.length && !f.owner.trim() && f.expiringWithinDays === null && !hasExpiryWindow(f);
+}
+
+/** True when the filter keeps only credentials stopping in a window of dates (a timeline week). */
+export function hasExpiryWindow(f: CredentialFilter): boolean {
+  return Boolean(f.expiresFrom || f.expiresTo);
+}
+
+/**
+ * When a credential stops working, epoch ms: a superseded HMAC pair at the end of its grace (or
+ * its expiry if sooner), anything else at its expiry; null when it never does or the date is
+ * unreadable. The same rule as the timeline's buckets (src/ops/report.ts endOf).
+ */
+export function stopsAt(c: Pick<CredentialView, 'expiresAt' | 'supersededUntil'>): number | null {
+  const expires = c.expiresAt ? Date.parse(c.expiresAt) : NaN;
+  const until = c.supersededUntil ? Date.parse(c.supersededUntil) : NaN;
+  if (Number.isNaN(expires)) return Number.isNaN(until) ? null : until;
+  return Number.isNaN(until) ? expires : Math.min(expires, until);
+}
+
+function inExpiryWindow(c: CredentialView, f: CredentialFilter): boolean {
+  if (c.status === 'revoked') return false;
+  const end = stopsAt(c);
+  if (end === null) return false;
+  const from = f.expiresFrom ? Date.parse(f.expiresFrom) : NaN;
+  const to = f.expiresTo ? Date.parse(f.expiresTo) : NaN;
+  return (Number.isNaN(from) || end >= from) && (Number.isNaN(to) || end < to);
 }
 
 export function matchesFilter(c: CredentialView, f: CredentialFilter): boolean {
@@ -27,6 +60,7 @@ export function matchesFilter(c: CredentialView, f: CredentialFilter): boolean {
   if (f.expiringWithinDays !== null) {
     if (c.status === 'revoked' || c.daysLeft === null || c.daysLeft > f.expiringWithinDays) return false;
   }
+  if (hasExpiryWindow(f) && !inExpiryWindow(c, f)) return false;
   return true;
 }
 

@@ -125,5 +125,5 @@ export function inWords(ms: number): string {
 /** "next: jenkins-1 in 5 hours"; null when nothing will expire. The name is others' text: escaped and cut. */
 export function nextExpiryText(list: readonly CredentialView[], now: number): string | null {
   const next = nextExpiry(list, now);
-  return next ? `next: ${truncate(next.name, 40)} ${inWords(next.at - now)}` : null;
+  return next ? `next: ${truncate(next.name, 24)} ${inWords(next.at - now)}` : null;
 }

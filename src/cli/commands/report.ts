@@ -35,7 +35,8 @@ by status). CSV has one row per finding, most severe first. An administrator's k
 organisation, any other key only its own credentials.
 
 Examples:
-  vcreds report                                   Markdown on stdout (renders on GitHub)
+  vcreds report                                   on a terminal: the counts and findings as tables;
+                                                  piped: Markdown (renders on GitHub)
   vcreds report --out hygiene.html                one self-contained HTML file (format from the extension)
   vcreds report --format csv --older-than 180 > findings.csv
   vcreds --profile audit report --format html --out /tmp/report.html
@@ -78,6 +79,12 @@ export function registerReport(program: Command, cli: CliState): void {
       );
       const format = o.format ?? (o.out ? formatFromPath(o.out) : undefined) ?? 'md';
       const text = format === 'html' ? renderHtml(report) : format === 'csv' ? renderCsv(report) : renderMarkdown(report);
+      if (!o.out && !o.format && cli.io.stdout.isTTY) {
+        // On a terminal, a preview: the counts and findings as tables (ink-table), not a page of Markdown.
+        const { reportPreview } = await import('../../../components/report-preview.js');
+        cli.io.stdout.write(reportPreview(report, Math.max(60, cli.io.stdout.columns ?? 100)));
+        return;
+      }
       if (!o.out) {
         cli.io.stdout.write(text);
         return;

@@ -23,7 +23,7 @@ export function detailsLayout(model: Model, c: CredentialView) {
   const frame = frameLayout(box.width, box.height, DETAILS_BINDINGS, { readOnly: model.readOnly, credential: c });
   const delivered = bindingsFor(model.targets, c.id, c.profiles);
   const rows = [
-    ...detailRows(c, model.credentialsPath, frame.inner),
+    ...detailRows(c, model.credentialsPath, frame.inner, model.data.now),
     ...para('Delivered to', frame.inner, { tone: 'bold' }),
     ...(delivered.length
       ? delivered.flatMap((b) => para(bindingLine(b), frame.inner, { lead: '  ' }))

@@ -31,7 +31,7 @@ export function onTimelineCommand(model: Model, screen: Timeline, command: Timel
       if (!week.total) return notify(model, `Nothing stops working in the week of ${week.startDate}: the list was left as it is.`, 'warn');
       const filter = weekFilter(model.prefs.filter, week);
       const next = settle({ ...pop(model), prefs: { ...model.prefs, filter } });
-      const s = notify(next, `Showing the ${week.total} credential${week.total === 1 ? '' : 's'} that stop working in the week of ${week.startDate} (x clears the filters).`);
+      const s = notify(next, `${week.total} credential${week.total === 1 ? ' stops' : 's stop'} working in the week of ${week.startDate}; x clears the filter.`);
       return { model: s.model, effects: [...s.effects, { kind: 'save-prefs', patch: { filter } }] };
     }
     case 'help': return step(push(model, { kind: 'help', scroll: 0 }));

@@ -1,7 +1,8 @@
 // What the details screen says about one credential: every field, as label/value lines.
 import type { CredentialView } from '../../model/credential.js';
 import { statusText } from '../columns.js';
-import { dateOnly } from '../../model/credential.js';
+import { dateOnly, shortId } from '../../model/credential.js';
+import { tableRows, type TableSpec } from '../frame/table.js';
 import { labelled, para, type Row } from '../frame/rows.js';
 
 const LABEL_WIDTH = 16;
@@ -39,17 +40,35 @@ export function detailLines(c: CredentialView, credentialsPath: string): DetailL
   else for (const p of c.profiles) lines.push({ label: '', value: `[${p}] in ${credentialsPath}` });
   if (c.type === 'oauth') {
     lines.push({ label: `Secrets (${c.secrets.length})`, value: '', heading: true });
+    // The secrets themselves are a table under this heading (secretsTable).
     if (!c.secrets.length) lines.push({ label: '', value: 'none' });
-    // Two lines each: id, dates and the label column on one line are wider than 80 columns.
-    for (const s of c.secrets) {
-      lines.push({ label: '', value: s.secretId }, { label: '', value: `  created ${dateOnly(s.createdAt)}  expires ${dateOnly(s.expiresAt)}` });
-    }
   }
   return lines;
 }
 
-/** The lines as screen rows of `width` cells: values wrap under their own column, never cut. */
-export function detailRows(c: CredentialView, credentialsPath: string, width: number): Row[] {
-  return detailLines(c, credentialsPath).flatMap((l) =>
+const SECRET_COLUMNS = ['Secret ID', 'Created', 'Expires', 'State'] as const;
+
+/**
+ * An OAuth client's secrets as a table (id, created, expires, live or expired against `now`), at
+ * most `width` cells wide: a secret id too long for it keeps its head and tail.
+ */
+export function secretsTable(c: CredentialView, now: number, width: number): TableSpec | null {
+  if (c.type !== 'oauth' || !c.secrets.length) return null;
+  const state = (expiresAt: string | null) => {
+    const t = expiresAt ? Date.parse(expiresAt) : NaN;
+    return Number.isNaN(t) || t > now ? 'live' : 'expired';
+  };
+  const cells = c.secrets.map((s) => [s.secretId, dateOnly(s.createdAt), dateOnly(s.expiresAt), state(s.expiresAt)]);
+  // Borders (5), padding (2 a column) and every column but the id's.
+  const others = [1, 2, 3].reduce((n, i) => n + Math.max(SECRET_COLUMNS[i]!.length, ...cells.map((r) => r[i]!.length)), 0);
+  const room = Math.max(SECRET_COLUMNS[0].length, width - 5 - 8 - others);
+  return { columns: SECRET_COLUMNS, rows: cells.map(([id, ...rest]) => [shortId(id!, room), ...rest]) };
+}
+
+/** The lines as screen rows of `width` cells: values wrap under their own column, never cut; the secrets as a table. */
+export function detailRows(c: CredentialView, credentialsPath: string, width: number, now = Date.now()): Row[] {
+  const rows = detailLines(c, credentialsPath).flatMap((l) =>
     l.heading ? para(l.label, width, { tone: 'bold' }) : labelled(l.label ? `${l.label}:` : '', l.value, width, LABEL_WIDTH));
+  const table = secretsTable(c, now, width);
+  return table ? [...rows, ...tableRows(table)] : rows;
 }

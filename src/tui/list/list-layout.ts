@@ -5,15 +5,23 @@ import { COLUMNS } from '../columns.js';
 import { fitColumns, type LaidOutColumn } from '../column-layout.js';
 import { hintLines } from '../frame/hint-layout.js';
 import { LIST_BINDINGS, SEARCH_BINDINGS } from '../bindings.js';
-import { countByStatus, countsText, expiryBanner, filterChips, type ExpiryBanner } from '../summary.js';
+import { countByStatus, countsText, expiryBanner, filterChips, nextExpiryText, type ExpiryBanner } from '../summary.js';
 import type { Model } from '../app/model.js';
 import { topOf } from '../app/model.js';
 import { listRows, memoLast, selectedCredential } from './rows.js';
 import type { CredentialView } from '../../model/credential.js';
 import type { Caller } from '../../identity/types.js';
+import { cellWidth } from '../truncate.js';
 
-// Counted once per load, not once per key.
-const countsMemo = memoLast((views: readonly CredentialView[]) => countsText(countByStatus(views)));
+// Counted once per load, not once per key; the next expiry (in words) is on the same line.
+const countsMemo = memoLast((views: readonly CredentialView[], now: number) => ({ counts: countsText(countByStatus(views)), next: nextExpiryText(views, now) }));
+
+/** The counts, then the next expiry; on a terminal too narrow for both, the next expiry first, so it is never cut. */
+function countsLine(c: { counts: string; next: string | null }, width: number): string {
+  if (!c.next) return c.counts;
+  const line = `${c.counts} · ${c.next}`;
+  return cellWidth(line) <= width ? line : `${c.next} · ${c.counts}`;
+}
 const bannerMemo = memoLast((views: readonly CredentialView[], caller: Caller) => expiryBanner(views, caller));
 
 /** Width of the selection marker in front of every row. */
@@ -43,7 +51,7 @@ export function listLayout(model: Model): ListLayout {
   const height = appHeight(model);
   const list = listRows(model);
   const org = model.data.organisation;
-  const counts = org ? countsMemo(list.views) : null;
+  const counts = org ? countsLine(countsMemo(list.views, model.data.now), width) : null;
   const chips = filterChips(model.prefs.filter, model.search.value);
   const banner = org ? bannerMemo(list.views, org.caller) : null;
   const headerRows = 2 + (chips.length ? 1 : 0) + (banner ? 1 : 0);

@@ -46,17 +46,17 @@ export function ListHeader({ connection, caller, counts, chips, banner, width }:
         ) : null}{' '}
         {line}
       </Text>
-      <Text wrap="truncate-end" dimColor={!counts}>{counts ?? 'Loading…'}</Text>
+      <Text wrap="truncate-end" dimColor={!counts}>{truncate(counts ?? 'Loading…', width)}</Text>
       {chips.length ? (
+        // Cut here, by cells (a chip may hold wide characters typed into the search).
         <Text wrap="truncate-end">
-          {'Filters: '}
-          {chips.map((c) => `[${c}]`).join(' ')}
+          {truncate(`Filters: ${chips.map((c) => `[${c}]`).join(' ')}`, Math.max(1, width - 13))}
           <Text dimColor>{'  x clear all'}</Text>
         </Text>
       ) : null}
       {banner ? (
         <Text wrap="truncate-end" bold={banner.level === 'urgent'} inverse={banner.level === 'urgent'} color={colour(banner.level === 'urgent' ? 'red' : 'yellow')}>
-          {banner.text}
+          {truncate(banner.text, width)}
         </Text>
       ) : null}
     </Box>

@@ -6,7 +6,6 @@ import type { KeyEvent } from '../input/keys.js';
 import type { Model } from './model.js';
 import type { Effect, Msg } from './messages.js';
 import { update } from './update.js';
-import { settle } from './selection.js';
 import { prepareFrame } from './prepare.js';
 
 export type EffectRunner = (effect: Effect, send: (msg: Msg) => void) => void;
@@ -53,8 +52,6 @@ export function createStore(initial: Model, runEffect: EffectRunner): Store {
       model = s.model;
       effects.push(...s.effects);
     }
-    // The selection and scroll follow what the batch changed, once (not once per key typed).
-    if (model !== before) model = settle(model);
     // Tables drawn by Ink are rendered here, outside React's render (prepare.ts).
     if (model !== before) prepareFrame(model);
     if (head === queue.length) {

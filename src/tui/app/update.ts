@@ -60,7 +60,6 @@ export function keyTarget(model: Model): KeyTarget {
   switch (screen.kind) {
     case 'list': return as(LIST_BINDINGS, onListCommand);
     case 'search':
-      // Not settled per key: the store settles once per batch, so a burst of typing filters once.
       return as(SEARCH_BINDINGS, onSearchCommand, (m, e) => step({ ...m, search: editorReducer(m.search, e, 256) }));
     case 'details': return as(DETAILS_BINDINGS, (m, c) => onDetailsCommand(m, screen, c));
     case 'filter': {
@@ -148,7 +147,17 @@ function onKey(model: Model, event: KeyEvent): Step {
   }
 }
 
+/**
+ * The next model and effects. The selection and the table's scroll are made to agree with what
+ * the message changed (the same credential if still shown, else the first row), once per message:
+ * a typed run of characters is one message, so a burst of typing filters once.
+ */
 export function update(model: Model, msg: Msg): Step {
+  const s = route(model, msg);
+  return s.model === model ? s : { model: settle(s.model), effects: s.effects };
+}
+
+function route(model: Model, msg: Msg): Step {
   switch (msg.kind) {
     case 'key': return onKey(model, msg.event);
     case 'resize': return step(settle({ ...model, size: { columns: msg.columns, rows: msg.rows } }));

@@ -49,7 +49,7 @@ test('the first load shows a spinner with progress', async () => {
   const ctx = fakeContext({ serviceOptions: { loadDelayMs: 400 } });
   const app = renderApp({ ctx });
   try {
-    await app.waitFor(/Loading… \d\/6 users/);
+    await app.waitFor(/Loading… \d of 6 users/);
     await app.waitFor('10 credentials');
   } finally {
     app.unmount();

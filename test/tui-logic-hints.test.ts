@@ -22,7 +22,7 @@ test('the ? overlay names each key once: no lone ↓ under ↑/↓, no J under K
     }
   }
   const list = helpLines(HELP_SECTIONS, 200, 60).flat().join('\n');
-  assert.match(list, /\^R\s+refresh/);
+  assert.match(list, /\^R\/R\s+refresh/);
   assert.match(list, /Ctrl\+C\s+quit/);
 });
 
@@ -34,10 +34,10 @@ test('the hint bar keeps "? help" and "q quit" when it must cut, and leaves out 
   assert.match(narrow.at(-1)!, /\? help {2}q quit$/);
   assert.match(narrow[0]!, /^⏎ details {2}\/ search/);
   const joined = narrow.join('  ');
-  for (const k of ['r rotate', 'y copy id', '^R refresh', 'q quit']) assert.ok(joined.includes(k), `80 columns keep ${k}: ${joined}`);
+  for (const k of ['r rotate', 'y copy id', '^R/R refresh', 'q quit']) assert.ok(joined.includes(k), `80 columns keep ${k}: ${joined}`);
   const wide = hintLines(LIST_BINDINGS, { readOnly: false, credential: live }, 200);
   assert.equal(wide.length, 1);
-  assert.match(wide[0]!, /r rotate {2}y copy id {2}\^R refresh {2}\? help {2}q quit$/);
+  assert.match(wide[0]!, /r rotate {2}y copy id {2}\^R\/R refresh {2}\? help {2}q quit$/);
   const readOnly = hintLines(LIST_BINDINGS, { readOnly: true, credential: live }, 200).join('  ');
   assert.doesNotMatch(readOnly, /n new|d revoke|r rotate/);
   assert.match(readOnly, /y copy id/);
@@ -48,8 +48,8 @@ test('the hint bar keeps "? help" and "q quit" when it must cut, and leaves out 
 });
 
 test('loading progress counts in words: users, OAuth clients', () => {
-  assert.equal(progressText({ phase: 'users', done: 412, total: 5000 }), 'Loading… 412/5000 users');
-  assert.equal(progressText({ phase: 'oauth', done: 930, total: 1130 }), 'Loading… 930/1130 OAuth clients');
+  assert.equal(progressText({ phase: 'users', done: 412, total: 5000 }), 'Loading… 412 of 5,000 users');
+  assert.equal(progressText({ phase: 'oauth', done: 930, total: 1130 }), 'Loading… 930 of 1,130 OAuth clients');
   assert.equal(progressText({ phase: 'credentials', done: 3, total: null }), 'Loading… 3 credentials');
   assert.equal(progressText(null), 'Loading credentials…');
 });

@@ -84,7 +84,7 @@ describe('screens fit 80x24', () => {
     writeFileSync(credentialsPath, FILE, { mode: 0o600 });
     const ui = renderApp({ ctx: fakeContext({ credentialsPath, ...overrides }), ...size });
     mounted.push(ui);
-    await ui.waitFor('credentials ·');
+    await ui.waitFor(/\d+ credentials/);
     await ui.type(`/${id}`);
     await ui.press('escape');
     await ui.idle();

@@ -15,9 +15,12 @@ export interface ColumnChooserState {
 }
 
 /** Visible columns first in their order, then the hidden ones in their natural order. */
+/** The Organisation column is the all-accounts view's own: it is added there, not chosen. */
+const CHOOSABLE = COLUMN_IDS.filter((id) => id !== 'organisation');
+
 export function initialColumnChooser(visible: readonly ColumnId[]): ColumnChooserState {
-  const known = visible.filter((id) => (COLUMN_IDS as readonly string[]).includes(id));
-  const hidden = COLUMN_IDS.filter((id) => !known.includes(id));
+  const known = visible.filter((id) => (CHOOSABLE as readonly string[]).includes(id));
+  const hidden = CHOOSABLE.filter((id) => !known.includes(id));
   return { items: [...known.map((id) => ({ id, visible: true })), ...hidden.map((id) => ({ id, visible: false }))], cursor: 0, message: null };
 }
 

@@ -1,7 +1,7 @@
 import type { Model, Screen } from '../src/tui/app/model.js';
 import { ACCOUNTS_BINDINGS } from '../src/tui/bindings.js';
 import { ALL_ACCOUNTS, rowText } from '../src/tui/accounts/accounts-panel.js';
-import { overlayBox } from '../src/tui/list/list-layout.js';
+import { overlayBox } from '../src/tui/list/list-screen.js';
 import { para, type Row } from '../src/tui/frame/rows.js';
 import { Frame } from './frame.js';
 

@@ -1,7 +1,7 @@
 import type { Model, Screen } from '../src/tui/app/model.js';
 import { COLUMNS_BINDINGS } from '../src/tui/bindings.js';
 import { COLUMN_LABELS } from '../src/tui/columns.js';
-import { overlayBox } from '../src/tui/list/list-layout.js';
+import { overlayBox } from '../src/tui/list/list-screen.js';
 import type { Row } from '../src/tui/frame/rows.js';
 import { Frame } from './frame.js';
 

@@ -1,6 +1,6 @@
 import type { Model, Screen } from '../src/tui/app/model.js';
 import { COMMAND_LINE_BINDINGS } from '../src/tui/bindings.js';
-import { overlayBox } from '../src/tui/list/list-layout.js';
+import { overlayBox } from '../src/tui/list/list-screen.js';
 import { fieldRow, para, type Row } from '../src/tui/frame/rows.js';
 import { visibleSlice } from '../src/tui/input/editor.js';
 import { Frame } from './frame.js';

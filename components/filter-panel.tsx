@@ -3,7 +3,7 @@ import type { Model, Screen } from '../src/tui/app/model.js';
 import { FILTER_BINDINGS, FILTER_TEXT_BINDINGS } from '../src/tui/bindings.js';
 import { matchesFilter } from '../src/model/filter.js';
 import { FILTER_ROWS, isRowOn, isTextRow } from '../src/tui/panels/filter-panel.js';
-import { overlayBox } from '../src/tui/list/list-layout.js';
+import { overlayBox } from '../src/tui/list/list-screen.js';
 import { listRows } from '../src/tui/list/rows.js';
 import { visibleSlice } from '../src/tui/input/editor.js';
 import { fieldRow, type Row } from '../src/tui/frame/rows.js';

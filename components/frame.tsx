@@ -2,7 +2,7 @@ import { createContext, useContext } from 'react';
 import { Box, Text } from 'ink';
 import type { Message } from '../src/tui/app/model.js';
 import type { BindingContext, Bindings } from '../src/tui/bindings.js';
-import { frameLayout } from '../src/tui/frame/frame-layout.js';
+import { frameLayout } from '../src/tui/frame/frame.js';
 import { padRow, type Row, type Tone } from '../src/tui/frame/rows.js';
 import { cellWidth, truncate } from '../src/tui/truncate.js';
 import { RowLine } from './rows.js';

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 
-/** The hint lines of a screen (src/tui/frame/hint-layout.ts): one, or two on a narrow terminal. */
+/** The hint lines of a screen (src/tui/frame/hint-bar.ts): one, or two on a narrow terminal. */
 export function HintBar({ lines }: { lines: readonly string[] }) {
   return (
     <Box flexDirection="column">

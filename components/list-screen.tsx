@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { Model } from '../src/tui/app/model.js';
 import { topOf } from '../src/tui/app/model.js';
-import { listLayout } from '../src/tui/list/list-layout.js';
+import { listLayout } from '../src/tui/list/list-screen.js';
 import { cursorOf, listRows } from '../src/tui/list/rows.js';
 import { progressText } from '../src/tui/list/progress.js';
 import { visibleSlice } from '../src/tui/input/editor.js';

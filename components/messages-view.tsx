@@ -1,7 +1,7 @@
 import type { Model, Screen } from '../src/tui/app/model.js';
 import { MESSAGES_BINDINGS } from '../src/tui/bindings.js';
 import { scrollLayout } from '../src/tui/app/update.js';
-import { messageRows } from '../src/tui/panels/messages-layout.js';
+import { messageRows } from '../src/tui/panels/messages-view.js';
 import { Frame } from './frame.js';
 
 /** The session's last messages and errors, whole, with their times; newest at the bottom. */

@@ -2,10 +2,10 @@ import type { Model, Screen } from '../src/tui/app/model.js';
 import { revokeBindings } from '../src/tui/app/on-dialogs.js';
 import { confirmationOf, consequences } from '../src/tui/dialogs/revoke-dialog.js';
 import { UNCERTAIN_ADVICE } from '../src/tui/dialogs/failure.js';
-import { frameLayout } from '../src/tui/frame/frame-layout.js';
+import { frameLayout } from '../src/tui/frame/frame.js';
 import { BLANK_ROW, fieldRow, fitParts, fixed, labelled, marked, part, type Part } from '../src/tui/frame/rows.js';
 import { visibleSlice } from '../src/tui/input/editor.js';
-import { overlayBox } from '../src/tui/list/list-layout.js';
+import { overlayBox } from '../src/tui/list/list-screen.js';
 import { Frame } from './frame.js';
 
 /** Revoke one credential, confirmed by typing the last 4 characters of its id. */

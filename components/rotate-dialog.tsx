@@ -6,10 +6,10 @@ import { needsTypedConfirmation } from '../src/tui/dialogs/rotate-dialog.js';
 import { confirmationOf } from '../src/tui/dialogs/revoke-dialog.js';
 import { UNCERTAIN_ADVICE } from '../src/tui/dialogs/failure.js';
 import { reportForms } from '../src/tui/dialogs/secret-rows.js';
-import { frameLayout } from '../src/tui/frame/frame-layout.js';
+import { frameLayout } from '../src/tui/frame/frame.js';
 import { BLANK_ROW, fieldRow, fitParts, fixed, marked, para, part, type Part } from '../src/tui/frame/rows.js';
 import { visibleSlice } from '../src/tui/input/editor.js';
-import { overlayBox } from '../src/tui/list/list-layout.js';
+import { overlayBox } from '../src/tui/list/list-screen.js';
 import { targetsOfCredential } from '../src/tui/app/on-targets.js';
 import { Frame } from './frame.js';
 

@@ -1,9 +1,9 @@
 import type { Model, Screen } from '../src/tui/app/model.js';
 import { targetsBindings, targetsLines } from '../src/tui/app/on-targets.js';
-import { frameLayout } from '../src/tui/frame/frame-layout.js';
+import { frameLayout } from '../src/tui/frame/frame.js';
 import { fieldRow, para, type Row } from '../src/tui/frame/rows.js';
 import { visibleSlice } from '../src/tui/input/editor.js';
-import { overlayBox } from '../src/tui/list/list-layout.js';
+import { overlayBox } from '../src/tui/list/list-screen.js';
 import { Frame } from './frame.js';
 
 /** Where this credential is delivered on rotation: add (a), remove (x). */

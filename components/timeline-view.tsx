@@ -1,10 +1,10 @@
 import type { Model, Screen } from '../src/tui/app/model.js';
 import { TIMELINE_BINDINGS } from '../src/tui/bindings.js';
 import { timelineFor } from '../src/tui/app/on-timeline.js';
-import { frameLayout } from '../src/tui/frame/frame-layout.js';
+import { frameLayout } from '../src/tui/frame/frame.js';
 import { para, type Row } from '../src/tui/frame/rows.js';
-import { overlayBox } from '../src/tui/list/list-layout.js';
-import { chartCharset, timelineBars, timelineFiltered, timelineHeader, timelineNotes, timelineTitle } from '../src/tui/panels/timeline.js';
+import { overlayBox } from '../src/tui/list/list-screen.js';
+import { chartCharset, timelineBars, timelineFiltered, timelineHeader, timelineNotes, timelineTitle } from '../src/tui/panels/timeline-view.js';
 import { Frame } from './frame.js';
 
 /** As wide as the terminal up to 120 columns: longer bars on a wide terminal. */

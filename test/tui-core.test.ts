@@ -9,9 +9,9 @@ import { topOf, type Model, type Screen } from '../src/tui/app/model.js';
 import { keyTarget, update } from '../src/tui/app/update.js';
 import { createStore } from '../src/tui/app/store.js';
 import { selectedCredential, listRows, cursorOf } from '../src/tui/list/rows.js';
-import { listLayout } from '../src/tui/list/list-layout.js';
+import { listLayout } from '../src/tui/list/list-screen.js';
 import { initialSecret } from '../src/tui/dialogs/secret-screen.js';
-import { hintLines } from '../src/tui/frame/hint-layout.js';
+import { hintLines } from '../src/tui/frame/hint-bar.js';
 import { FILTER_ROWS } from '../src/tui/panels/filter-panel.js';
 
 const OWNER_ROW = FILTER_ROWS.findIndex((r) => r.kind === 'owner');

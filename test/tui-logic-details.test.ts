@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { viewOf } from '../src/model/credential.js';
-import { detailLines } from '../src/tui/details/details.js';
+import { detailLines } from '../src/tui/details/details-view.js';
 import { FAKE_NOW, fakeCredentials } from './helpers/fake-service.js';
 
 const line = (lines: ReturnType<typeof detailLines>, label: string) => lines.find((l) => l.label === label)?.value;

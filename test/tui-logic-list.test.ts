@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { topOf } from '../src/tui/app/model.js';
-import { listLayout } from '../src/tui/list/list-layout.js';
+import { listLayout } from '../src/tui/list/list-screen.js';
 import { cursorOf, listRows } from '../src/tui/list/rows.js';
 import { manyCredentials } from './helpers/fake-service.js';
 import { appModel, keys } from './helpers/ink.js';

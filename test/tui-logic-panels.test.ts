@@ -8,7 +8,7 @@ import { EMPTY_FILTER } from '../src/model/filter.js';
 import { columnChooserReducer, initialColumnChooser, visibleColumns } from '../src/tui/panels/column-chooser.js';
 import { FILTER_ROWS, filterPanelReducer, initialFilterPanel, type FilterPanelAction } from '../src/tui/panels/filter-panel.js';
 import { commandOf, HELP_SECTIONS, LIST_BINDINGS } from '../src/tui/bindings.js';
-import { helpLines } from '../src/tui/panels/help-layout.js';
+import { helpLines } from '../src/tui/panels/help-view.js';
 import { nextSortKey, sortLabel } from '../src/tui/panels/sort-picker.js';
 import { countByStatus, countsText, expiryBanner, filterChips } from '../src/tui/summary.js';
 import { editorReducer, editorOf, EDIT_KEYS } from '../src/tui/input/editor.js';

@@ -9,7 +9,7 @@ import type { Editor } from '../input/editor.js';
 import type { FilterPanelState } from '../panels/filter-panel.js';
 import type { ColumnChooserState } from '../panels/column-chooser.js';
 import type { SortPickerState } from '../panels/sort-picker.js';
-import type { TimelineState } from '../panels/timeline.js';
+import type { TimelineState } from '../panels/timeline-view.js';
 import type { WizardState } from '../wizard/wizard-state.js';
 import type { RevokeState } from '../dialogs/revoke-dialog.js';
 import type { RotateState } from '../dialogs/rotate-dialog.js';

@@ -1,9 +1,9 @@
 // The details screen's commands; the credential is looked up by id on every key, so a reload
 // shows its new state and a credential that disappeared closes the screen.
 import { DETAILS_BINDINGS, type DetailsCommand } from '../bindings.js';
-import { detailRows } from '../details/details.js';
-import { frameLayout } from '../frame/frame-layout.js';
-import { overlayBox } from '../list/list-layout.js';
+import { detailRows } from '../details/details-view.js';
+import { frameLayout } from '../frame/frame.js';
+import { overlayBox } from '../list/list-screen.js';
 import { credentialById } from '../list/rows.js';
 import type { CredentialView } from '../../model/credential.js';
 import type { Model, Screen } from './model.js';

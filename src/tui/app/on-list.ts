@@ -8,7 +8,7 @@ import { EMPTY_EDITOR } from '../input/editor.js';
 import { initialFilterPanel } from '../panels/filter-panel.js';
 import { initialColumnChooser } from '../panels/column-chooser.js';
 import { flipDirection, initialSortPicker } from '../panels/sort-picker.js';
-import { initialTimeline } from '../panels/timeline.js';
+import { initialTimeline } from '../panels/timeline-view.js';
 import { initialWizard } from '../wizard/wizard-state.js';
 import { initialRevoke } from '../dialogs/revoke-dialog.js';
 import { initialRotate } from '../dialogs/rotate-dialog.js';

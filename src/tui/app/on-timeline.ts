@@ -2,7 +2,7 @@
 // chosen week (a chip in the list's header; x clears it with the other filters) and goes back to
 // the list, where the selection stays on its credential if the week holds it, else the first row.
 import type { TimelineCommand } from '../bindings.js';
-import { timelineMove, timelineOf, weekFilter } from '../panels/timeline.js';
+import { timelineMove, timelineOf, weekFilter } from '../panels/timeline-view.js';
 import { listRows } from '../list/rows.js';
 import type { Model, Screen } from './model.js';
 import { step, unreachable, type Step } from './messages.js';

@@ -3,7 +3,7 @@
 // the first row. The table's scroll follows it.
 import type { Model } from './model.js';
 import { cursorOf, listRows } from '../list/rows.js';
-import { listLayout } from '../list/list-layout.js';
+import { listLayout } from '../list/list-screen.js';
 
 /** The id on the row `cursor` positions away from the selection (clamped to the list). */
 export function moveSelection(model: Model, by: number | 'first' | 'last'): Model {

@@ -7,10 +7,10 @@ import { ACCOUNTS_BINDINGS, COMMAND_LINE_BINDINGS, commandOf, DETAILS_BINDINGS, 
 import { EDIT_KEYS, editorReducer, type Edit } from '../input/editor.js';
 import type { KeyEvent } from '../input/keys.js';
 import { filterPanelReducer, isTextRow, type FilterPanelState } from '../panels/filter-panel.js';
-import { frameLayout } from '../frame/frame-layout.js';
-import { helpLines } from '../panels/help-layout.js';
-import { messageRows } from '../panels/messages-layout.js';
-import { overlayBox } from '../list/list-layout.js';
+import { frameLayout } from '../frame/frame.js';
+import { helpLines } from '../panels/help-view.js';
+import { messageRows } from '../panels/messages-view.js';
+import { overlayBox } from '../list/list-screen.js';
 import { fieldOf } from '../wizard/wizard-state.js';
 import { needsTypedConfirmation } from '../dialogs/rotate-dialog.js';
 import { isKept } from '../dialogs/secret-screen.js';

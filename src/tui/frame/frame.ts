@@ -2,7 +2,7 @@
 // the body, a problem line and the hints. Its rows besides the body are counted here, so a screen
 // fits its body to what is left and never outgrows the terminal.
 import type { BindingContext, Bindings } from '../bindings.js';
-import { hintLines } from './hint-layout.js';
+import { hintLines } from './hint-bar.js';
 import { innerWidth, marked, type Row } from './rows.js';
 
 export interface FrameLayout {

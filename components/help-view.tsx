@@ -1,7 +1,7 @@
 import type { Model, Screen } from '../src/tui/app/model.js';
 import { HELP_BINDINGS, HELP_SECTIONS } from '../src/tui/bindings.js';
 import { scrollLayout } from '../src/tui/app/update.js';
-import { helpLines } from '../src/tui/panels/help-layout.js';
+import { helpLines } from '../src/tui/panels/help-view.js';
 import type { Row } from '../src/tui/frame/rows.js';
 import { Frame } from './frame.js';
 

@@ -3,7 +3,7 @@
 // same numbers (a page is as many rows as the table shows).
 import { COLUMNS } from '../columns.js';
 import { fitColumns, type LaidOutColumn } from '../column-layout.js';
-import { hintLines } from '../frame/hint-layout.js';
+import { hintLines } from '../frame/hint-bar.js';
 import { LIST_BINDINGS, SEARCH_BINDINGS } from '../bindings.js';
 import { countByStatus, countsText, expiryBanner, filterChips, nextExpiryText, type ExpiryBanner } from '../summary.js';
 import type { Model } from '../app/model.js';

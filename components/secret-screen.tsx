@@ -1,9 +1,9 @@
 import type { Model, Screen } from '../src/tui/app/model.js';
 import { secretBindings } from '../src/tui/app/on-secret.js';
 import { secretParts } from '../src/tui/dialogs/secret-rows.js';
-import { frameLayout } from '../src/tui/frame/frame-layout.js';
+import { frameLayout } from '../src/tui/frame/frame.js';
 import { fitParts } from '../src/tui/frame/rows.js';
-import { overlayBox } from '../src/tui/list/list-layout.js';
+import { overlayBox } from '../src/tui/list/list-screen.js';
 import { Frame } from './frame.js';
 
 /**

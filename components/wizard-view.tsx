@@ -1,7 +1,7 @@
 import type { Model, Screen } from '../src/tui/app/model.js';
 import { wizardBindings } from '../src/tui/app/on-wizard.js';
-import { frameLayout } from '../src/tui/frame/frame-layout.js';
-import { overlayBox } from '../src/tui/list/list-layout.js';
+import { frameLayout } from '../src/tui/frame/frame.js';
+import { overlayBox } from '../src/tui/list/list-screen.js';
 import { wizardRows, wizardTitle } from '../src/tui/wizard/wizard-view.js';
 import { Frame } from './frame.js';
 

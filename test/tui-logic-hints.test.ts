@@ -13,17 +13,20 @@ import { FAKE_NOW, fakeCredentials } from './helpers/fake-service.js';
 
 test('the ? overlay names each key once: no lone ↓ under ↑/↓, no J under K/J', () => {
   for (const section of HELP_SECTIONS) {
-    const lines = helpLines([section], 200, 60).flat().slice(1).filter(Boolean);
-    const keys = lines.map((l) => l.trim().split(/\s+/)[0]);
+    // One table a screen: its rows are "│ key │ label │"; the heading row's key cell is "Key".
+    const lines = helpLines([section], 200, 60).flat().filter((l) => l.trim().startsWith('│'));
+    const cells = lines.map((l) => l.split('│').map((c) => c.trim()));
+    const keys = cells.map((c) => c[1]!).filter((k) => k !== 'Key');
+    assert.ok(keys.length > 0, `${section.title}: a table of keys`);
     assert.deepEqual(keys.filter((k, i) => keys.indexOf(k) !== i), [], `${section.title}: a key listed twice`);
     for (const l of lines) {
-      assert.doesNotMatch(l, /^\s+(↓|J)\s/, `${section.title}: "${l.trim()}" repeats a key of a pair`);
+      assert.doesNotMatch(l, /^\s*│\s+(↓|J)\s/, `${section.title}: "${l.trim()}" repeats a key of a pair`);
       assert.doesNotMatch(l, /scroll down|move down/, `${section.title}: "${l.trim()}"`);
     }
   }
   const list = helpLines(HELP_SECTIONS, 200, 60).flat().join('\n');
-  assert.match(list, /\^R\/R\s+refresh/);
-  assert.match(list, /Ctrl\+C\s+quit/);
+  assert.match(list, /\^R\/R\s+│ refresh/);
+  assert.match(list, /Ctrl\+C\s+│ quit/);
 });
 
 test('the hint bar keeps "? help" and "q quit" when it must cut, and leaves out what is not offered', () => {

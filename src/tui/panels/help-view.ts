@@ -1,8 +1,11 @@
-// Lays the keymaps out for the `?` overlay: sections flowed into as many columns as fit.
+// Lays the keymaps out for the `?` overlay: one table a screen (ink-table, through
+// src/tui/frame/table.ts), the tables flowed into as many columns as fit.
 import type { Bindings } from '../bindings.js';
-import { fit } from '../truncate.js';
+import { tableLines } from '../frame/table.js';
+import { cellWidth, fit, truncate } from '../truncate.js';
 
-export const HELP_COLUMN_WIDTH = 34;
+/** Narrowest column: a table of keys with room for its labels. */
+export const HELP_COLUMN_WIDTH = 44;
 
 /** One string per screen line; sections never split across columns unless taller than the screen. */
 export function helpLines(sections: readonly { title: string; bindings: Bindings }[], width: number, height: number): string[][] {
@@ -11,8 +14,12 @@ export function helpLines(sections: readonly { title: string; bindings: Bindings
   const colWidth = cols === 1 ? width : Math.floor((width + 2) / cols) - 2;
   const blocks = sections.map((s) => {
     const listed = s.bindings.filter((b) => b.help !== false);
-    const keyWidth = Math.min(12, Math.max(...listed.map((b) => b.keys.length)) + 1);
-    return [fit(s.title, colWidth), ...listed.map((b) => fit(`  ${b.keys.padEnd(keyWidth)}${b.label}`, colWidth)), ''];
+    const keyWidth = Math.min(12, Math.max(...listed.map((b) => cellWidth(b.keys))));
+    // The screen's name heads the label column; labels are cut so the table fits its column.
+    const room = Math.max(4, colWidth - keyWidth - 7);
+    const rows = listed.map((b) => [truncate(b.keys, keyWidth), truncate(b.label, room)]);
+    const lines = tableLines({ columns: ['Key', truncate(s.title, room)], rows });
+    return [...lines.map((l) => fit(l, colWidth)), ''];
   });
   const columns: string[][] = [[]];
   for (const block of blocks) {

@@ -6,7 +6,7 @@ import { lockCredentials } from '../credentials/lock.js';
 import { restoreBackup, writeProfiles } from '../credentials/writer.js';
 import type { GeneratedHmac } from '../identity/types.js';
 import type { Credential, OAuthSecret } from '../model/credential.js';
-import { parseKeyPart } from '../signing/region.js';
+import { validPrefixOf, withPrefix } from '../signing/region.js';
 import type { HmacRotationResult, OAuthRotationResult } from './rotate-types.js';
 import { refusalOf } from './actions.js';
 import { holdSecret } from './held-secrets.js';
@@ -25,25 +25,6 @@ export class RotationRefused extends OpRefused {
 function refuseIfBarred(ctx: AppContext, target: Credential): void {
   const refusal = refusalOf('rotate', { readOnly: ctx.readOnly, signingKeyId: ctx.signingKeyId() }, target);
   if (refusal) throw new RotationRefused(refusal, ctx.readOnly ? 'Run again without --read-only.' : '');
-}
-
-/**
- * The region prefix a profile's id carried (e.g. `vera01ei-`), when the server answers with a bare
- * id: the new key lives in the same region, and without its prefix tools would send it to the
- * global host. An id the server already prefixed is kept exactly as returned.
- */
-export function prefixed(value: string, prefix: string | null): string {
-  return prefix && !value.includes('-') ? `${prefix}-${value}` : value;
-}
-
-/** The region prefix of a profile's id or secret as written, or null (malformed values have none). */
-function prefixOf(value: string | undefined): string | null {
-  if (!value) return null;
-  try {
-    return parseKeyPart(value, 'id').prefix ?? null;
-  } catch {
-    return null;
-  }
 }
 
 export interface RotateHmacOptions {
@@ -123,7 +104,7 @@ async function rotateHmacLocked(ctx: AppContext, target: Credential, path: strin
     try {
       const written = writeProfiles(
         path,
-        holders.map((h) => ({ profile: h.name, id: prefixed(generated.apiId, h.idPrefix), secret: prefixed(generated.apiSecret, h.secretPrefix) })),
+        holders.map((h) => ({ profile: h.name, id: withPrefix(generated.apiId, h.idPrefix), secret: withPrefix(generated.apiSecret, h.secretPrefix) })),
       );
       result.write = 'ok';
       result.profilesUpdated = holders.map((h) => h.name);
@@ -209,7 +190,7 @@ export function profilesHolding(path: string, apiId: string): Holder[] {
   }
   return profiles
     .filter((p) => p.id !== undefined && bareId(p.id) === bareId(apiId))
-    .map((p) => ({ name: p.name, id: p.id!, idPrefix: prefixOf(p.id), secretPrefix: prefixOf(p.secret) }));
+    .map((p) => ({ name: p.name, id: p.id!, idPrefix: validPrefixOf(p.id), secretPrefix: validPrefixOf(p.secret) }));
 }
 
 export interface RotateOAuthOptions {

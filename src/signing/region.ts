@@ -48,6 +48,25 @@ export function splitKeyPrefix(value: string): { prefix: string | null; bare: st
   return dash === -1 ? { prefix: null, bare: trimmed } : { prefix: trimmed.slice(0, dash), bare: trimmed.slice(dash + 1) };
 }
 
+/** The valid region prefix a key or secret carries as written, or null (none, or malformed). */
+export function validPrefixOf(value: string | undefined): string | null {
+  if (!value) return null;
+  try {
+    return parseKeyPart(value, 'id').prefix ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * `value` with the region prefix another key carried (e.g. `vera01ei-`), when the server answered
+ * with a bare value: the new key lives in the same region, and without its prefix tools would send
+ * it to the global host. A value the server already prefixed is kept exactly as returned.
+ */
+export function withPrefix(value: string, prefix: string | null): string {
+  return prefix && !value.includes('-') ? `${prefix}-${value}` : value;
+}
+
 /** Splits `vera01ei-abc…` into its prefix, region and bare key; validates the prefix. */
 export function parseKeyPart(value: string, field: 'id' | 'secret'): ParsedKeyPart {
   const { prefix, bare } = splitKeyPrefix(value);

@@ -4,20 +4,10 @@ import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { readCredentialsFile } from '../credentials/sources.js';
 import { savePairLocked } from '../ops/save-profile.js';
-import { prefixed } from '../ops/rotate.js';
-import { parseKeyPart } from '../signing/region.js';
+import { validPrefixOf, withPrefix } from '../signing/region.js';
 import { TargetError, type TargetDriver } from './types.js';
 
 type ProfileTarget = { kind: 'profile'; name: string };
-
-function prefixOf(value: string | undefined): string | null {
-  if (!value) return null;
-  try {
-    return parseKeyPart(value, 'id').prefix ?? null;
-  } catch {
-    return null;
-  }
-}
 
 function profileOf(path: string, name: string): { id?: string; secret?: string } | null {
   try {
@@ -31,8 +21,8 @@ export const profileDriver: TargetDriver<ProfileTarget> = {
   async deliver(payload, target, _binding, ctx) {
     if (payload.kind !== 'hmac') throw new TargetError('the credentials file holds HMAC pairs only');
     const before = profileOf(ctx.credentialsPath, target.name);
-    const id = prefixed(payload.id, prefixOf(before?.id));
-    const secret = prefixed(payload.secret, prefixOf(before?.secret));
+    const id = withPrefix(payload.id, validPrefixOf(before?.id));
+    const secret = withPrefix(payload.secret, validPrefixOf(before?.secret));
     try {
       await savePairLocked(ctx.credentialsPath, { profile: target.name, id, secret }, { readOnly: false, force: true });
     } catch (err) {

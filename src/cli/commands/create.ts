@@ -20,14 +20,14 @@ import { critical, interruptedBy, setCriticalState } from '../../ops/signal-guar
 import { messageOf } from '../../ops/message.js';
 import { deliverCreated } from '../../ops/rotate-deliver.js';
 import { isDelivered } from '../../targets/deliver.js';
-import { formatTarget, kindRefusal, parseNameOption, parseTarget, TargetSyntaxError } from '../../targets/descriptor.js';
+import { kindRefusal, parseTarget, TargetSyntaxError } from '../../targets/descriptor.js';
 import { ownerText, type AddOptions } from '../../targets/store.js';
 import type { Payload, TargetOutcome } from '../../targets/types.js';
 import { escapeControl } from '../../text/escape.js';
-import { isAbsolute, resolve } from 'node:path';
 import type { CliState } from '../cli-state.js';
 import { credentialJson } from '../credential-format.js';
 import { CliError, EXIT, UsageError } from '../errors.js';
+import { canonicalTarget, namesFromOptions } from './targets.js';
 import { EXAMPLES } from '../help.js';
 import { checkProfileName, collect, nonBlank } from '../parse.js';
 import { loadViews } from './load.js';
@@ -80,7 +80,7 @@ function wantedTargets(kind: 'hmac' | 'oauth', o: TargetFlags, names: readonly s
     let canonical: string;
     try {
       const t = parseTarget(text);
-      canonical = formatTarget(t.kind === 'dotenv' && !isAbsolute(t.path) ? { kind: 'dotenv', path: resolve(t.path) } : t);
+      canonical = canonicalTarget(text);
       const refusal = kindRefusal(t, kind);
       if (refusal) throw new UsageError(`--target ${said(text)}: ${refusal}`);
     } catch (err) {
@@ -90,17 +90,7 @@ function wantedTargets(kind: 'hmac' | 'oauth', o: TargetFlags, names: readonly s
     if (!targets.includes(canonical)) targets.push(canonical);
   }
   if (gitlabFlags && !targets.some((t) => t.startsWith('gitlab:'))) throw new UsageError('--masked / --no-masked / --protected are for gitlab: targets');
-  const options: AddOptions = {};
-  for (const n of names) {
-    try {
-      const { which, name } = parseNameOption(n);
-      if (which === 'id') options.idName = name;
-      else options.valueName = name;
-    } catch (err) {
-      if (err instanceof TargetSyntaxError) throw new UsageError(err.message);
-      throw err;
-    }
-  }
+  const options: AddOptions = namesFromOptions(names);
   if (o.masked !== undefined) options.masked = o.masked;
   if (o.protected) options.protected = true;
   return { targets, options };

@@ -10,7 +10,7 @@ import { lockCredentials } from '../../credentials/lock.js';
 import { bareId } from '../../credentials/sources.js';
 import { writeProfiles } from '../../credentials/writer.js';
 import { keyInProfile } from '../../ops/save-profile.js';
-import { prefixed } from '../../ops/rotate.js';
+import { withPrefix } from '../../signing/region.js';
 import type { CliState } from '../cli-state.js';
 import { EXIT } from '../errors.js';
 import { printSecret } from './secret-out.js';
@@ -105,7 +105,7 @@ function recoverOne(cli: CliState, path: string, record: JournalRecord, json: bo
     const done = states.filter((s) => s.state === 'done').map((s) => s.p.name);
     if (toWrite.length) {
       try {
-        const written = writeProfiles(path, toWrite.map((p) => ({ profile: p.name, id: prefixed(e.id, p.idPrefix), secret: prefixed(e.secret, p.secretPrefix) })));
+        const written = writeProfiles(path, toWrite.map((p) => ({ profile: p.name, id: withPrefix(e.id, p.idPrefix), secret: withPrefix(e.secret, p.secretPrefix) })));
         for (const w of written.warnings) cli.warn(w);
         out.savedTo = [...done, ...toWrite.map((p) => p.name)];
       } catch (err) {

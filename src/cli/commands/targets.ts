@@ -6,7 +6,7 @@ import type { TargetBinding } from '../../config/preferences-types.js';
 import { resolveCredential } from '../../ops/resolve.js';
 import { NothingToRedeliver, redeliver } from '../../ops/rotate-deliver.js';
 import { testTarget } from '../../targets/deliver.js';
-import { kindRefusal, parseNameOption, parseTarget, TargetSyntaxError, TARGET_FORMS } from '../../targets/descriptor.js';
+import { formatTarget, kindRefusal, parseNameOption, parseTarget, TargetSyntaxError, TARGET_FORMS } from '../../targets/descriptor.js';
 import { createTargetsStore, ownerText, type TargetOwner, type TargetsStore } from '../../targets/store.js';
 import type { TargetOutcome } from '../../targets/types.js';
 import { escapeControl, jsonText } from '../../text/escape.js';
@@ -60,10 +60,26 @@ async function resolveId(cli: CliState, input: string): Promise<{ id: string; ki
 }
 
 /** A dotenv path is kept absolute: rotation may run from another folder. */
-function canonicalTarget(text: string): string {
+/** A target as stored: a dotenv path made absolute (the file is found from any folder later). */
+export function canonicalTarget(text: string): string {
   const t = parseTarget(text);
-  if (t.kind === 'dotenv' && !isAbsolute(t.path)) return `dotenv:${resolve(t.path)}`;
-  return text;
+  return formatTarget(t.kind === 'dotenv' && !isAbsolute(t.path) ? { kind: 'dotenv', path: resolve(t.path) } : t);
+}
+
+/** `--name id=NAME` / `--name secret=NAME` as the names a target delivers under; a usage error otherwise. */
+export function namesFromOptions(names: readonly string[]): { idName?: string; valueName?: string } {
+  const out: { idName?: string; valueName?: string } = {};
+  for (const n of names) {
+    try {
+      const { which, name } = parseNameOption(n);
+      if (which === 'id') out.idName = name;
+      else out.valueName = name;
+    } catch (err) {
+      if (err instanceof TargetSyntaxError) throw new UsageError(err.message);
+      throw err;
+    }
+  }
+  return out;
 }
 
 function stateText(b: TargetBinding): string {
@@ -110,17 +126,7 @@ export function registerTargets(program: Command, cli: CliState): void {
       } catch (err) {
         throw new UsageError(err instanceof Error ? err.message : String(err));
       }
-      const options: { idName?: string; valueName?: string; masked?: boolean; protected?: boolean } = {};
-      for (const n of o.name) {
-        try {
-          const { which, name } = parseNameOption(n);
-          if (which === 'id') options.idName = name;
-          else options.valueName = name;
-        } catch (err) {
-          if (err instanceof TargetSyntaxError) throw new UsageError(err.message);
-          throw err;
-        }
-      }
+      const options: { idName?: string; valueName?: string; masked?: boolean; protected?: boolean } = namesFromOptions(o.name);
       const t = parseTarget(target);
       if (t.kind === 'gitlab') {
         if (o.masked !== undefined) options.masked = o.masked;

@@ -17,28 +17,59 @@ export interface ListIndex {
   readonly sorted: readonly CredentialView[];
   /** Each sorted row's search text (name, id, owner, roles), lowercased. */
   readonly haystacks: readonly string[];
-  /** Position in `sorted` of each id. */
-  readonly indexOf: ReadonlyMap<string, number>;
+  /** Position in `sorted` of a credential, found by its order (no map of positions to redo per page). */
+  positionOf(id: string): number | undefined;
+  /** Each view by id; extended in place by the next page (an index is replaced, never reused). */
+  readonly byId: Map<string, CredentialView>;
 }
 
-function build(source: readonly Credential[], now: number, sort: SortOrder, views: readonly CredentialView[], sorted: CredentialView[]): ListIndex {
+type Compare = (x: CredentialView, y: CredentialView) => number;
+
+/**
+ * `byId` is extended in place as pages arrive (an index is replaced by the next, never used
+ * again), so a page costs its own size there, not the organisation's.
+ */
+function build(source: readonly Credential[], now: number, sort: SortOrder, views: readonly CredentialView[], sorted: CredentialView[],
+  haystacks: string[], byId: Map<string, CredentialView>, compare: Compare): ListIndex {
   return {
-    source, now, sort, views, sorted,
-    haystacks: sorted.map(searchText),
-    indexOf: new Map(sorted.map((c, i) => [c.id, i])),
+    source, now, sort, views, sorted, haystacks, byId,
+    positionOf(id) {
+      const c = byId.get(id);
+      if (!c) return undefined;
+      // The order is total (ties fall back to the id), so a binary search finds the row itself.
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (compare(sorted[mid]!, c) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      return sorted[lo] === c ? lo : sorted.indexOf(c);
+    },
   };
 }
 
-/** Merges two runs sorted by `compare` into one: O(a + b). */
-function merge(a: readonly CredentialView[], b: readonly CredentialView[], compare: (x: CredentialView, y: CredentialView) => number): CredentialView[] {
-  const out = new Array<CredentialView>(a.length + b.length);
+/** Merges two runs sorted by `compare` into one, their search texts along: O(a + b), no text made again. */
+function merge(a: readonly CredentialView[], ha: readonly string[], b: readonly CredentialView[], hb: readonly string[], compare: Compare): { sorted: CredentialView[]; haystacks: string[] } {
+  const sorted = new Array<CredentialView>(a.length + b.length);
+  const haystacks = new Array<string>(a.length + b.length);
   let i = 0;
   let j = 0;
   let k = 0;
-  while (i < a.length && j < b.length) out[k++] = compare(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
-  while (i < a.length) out[k++] = a[i++]!;
-  while (j < b.length) out[k++] = b[j++]!;
-  return out;
+  while (i < a.length && j < b.length) {
+    if (compare(a[i]!, b[j]!) <= 0) { sorted[k] = a[i]!; haystacks[k++] = ha[i++]!; }
+    else { sorted[k] = b[j]!; haystacks[k++] = hb[j++]!; }
+  }
+  while (i < a.length) { sorted[k] = a[i]!; haystacks[k++] = ha[i++]!; }
+  while (j < b.length) { sorted[k] = b[j]!; haystacks[k++] = hb[j++]!; }
+  return { sorted, haystacks };
+}
+
+/** A fresh index: views (kept when only the order changed), order, search texts, ids. */
+function fresh(source: readonly Credential[], now: number, sort: SortOrder, views: readonly CredentialView[]): ListIndex {
+  const compare = credentialComparator(sort);
+  const sorted = [...views].sort(compare);
+  return build(source, now, sort, views, sorted, sorted.map(searchText), new Map(views.map((c) => [c.id, c])), compare);
 }
 
 /** True when `next` is `prev.source` with credentials added at the end (a page arrived). */
@@ -51,14 +82,14 @@ export function indexFor(prev: ListIndex | null, source: readonly Credential[], 
   if (prev && prev.source === source && prev.now === now && prev.sort === sort) return prev;
   if (prev && extends_(prev, source, now, sort)) {
     const compare = credentialComparator(sort);
-    const added = source.slice(prev.source.length).map((c) => viewOf(c, now));
-    const sorted = merge(prev.sorted, added.sort(compare), compare);
-    const views = [...prev.views, ...added];
-    return build(source, now, sort, views, sorted);
+    const added = source.slice(prev.source.length).map((c) => viewOf(c, now)).sort(compare);
+    const { sorted, haystacks } = merge(prev.sorted, prev.haystacks, added, added.map(searchText), compare);
+    for (const c of added) prev.byId.set(c.id, c);
+    return build(source, now, sort, [...prev.views, ...added], sorted, haystacks, prev.byId, compare);
   }
   // Same data in another order: the views are kept, only the order is new.
   const views = prev && prev.source === source && prev.now === now ? prev.views : source.map((c) => viewOf(c, now));
-  return build(source, now, sort, views, [...views].sort(credentialComparator(sort)));
+  return fresh(source, now, sort, views);
 }
 
 /** Remembered answers of one index and filter: the query's rows, for narrowing and going back. */

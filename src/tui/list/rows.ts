@@ -10,8 +10,8 @@ export interface ListRows {
   sorted: readonly CredentialView[];
   /** Indices into `sorted` of the rows shown, ascending. */
   rows: readonly number[];
-  /** Position in `sorted` of each id. */
-  indexOf: ReadonlyMap<string, number>;
+  /** Position in `sorted` of an id. */
+  positionOf(id: string): number | undefined;
 }
 
 /** Remembers the last answer of `f` for arguments that are the same objects. */
@@ -42,7 +42,7 @@ export function listRows(model: ListSource): ListRows {
   const { rows, cache } = rowsFor(lastRows, index, model.prefs.filter, model.search.value);
   lastRows = cache;
   if (lastAnswer && lastAnswer.sorted === index.sorted && lastAnswer.rows === rows) return lastAnswer;
-  return (lastAnswer = { views: index.views, sorted: index.sorted, rows, indexOf: index.indexOf });
+  return (lastAnswer = { views: index.views, sorted: index.sorted, rows, positionOf: index.positionOf });
 }
 
 /** First position in the ascending `rows` whose value is >= target: O(log n). */
@@ -60,7 +60,7 @@ function lowerBound(rows: readonly number[], target: number): number {
 /** Where the selected credential is among the shown rows; the first row when it is not shown. */
 export function cursorOf(list: ListRows, selectedId: string | null): number {
   if (selectedId === null) return 0;
-  const at = list.indexOf.get(selectedId);
+  const at = list.positionOf(selectedId);
   if (at === undefined) return 0;
   const pos = lowerBound(list.rows, at);
   return list.rows[pos] === at ? pos : 0;
@@ -75,6 +75,6 @@ export function selectedCredential(model: ListSource & { selectedId: string | nu
 
 export function credentialById(model: ListSource, id: string): CredentialView | null {
   const list = listRows(model);
-  const at = list.indexOf.get(id);
+  const at = list.positionOf(id);
   return at === undefined ? null : list.sorted[at]!;
 }

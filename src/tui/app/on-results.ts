@@ -73,9 +73,15 @@ function batchProgress(b: LoadBatch): LoadProgress {
   return { phase: 'users', done: done.users, total: total.users };
 }
 
-export function onLoaded(model: Model, organisation: Organisation, now: number): Step {
+export function onLoaded(model: Model, whole: Organisation, now: number): Step {
+  // The whole answer holds the very credentials its pages brought: keep the rows already built
+  // (the list's index is not made again for the same rows, nor held twice while it is); their
+  // statuses stay those of the clock the load started with, a few seconds earlier.
+  const prev = model.data.organisation;
+  const same = model.data.partial && prev !== null && prev.credentials.length === whole.credentials.length;
+  const organisation = same ? { ...whole, credentials: prev.credentials } : whole;
   const warnings = organisation.warnings ?? [];
-  const next = settle({ ...model, data: { organisation, partial: false, loading: false, progress: null, error: null, now } });
+  const next = settle({ ...model, data: { organisation, partial: false, loading: false, progress: null, error: null, now: same ? model.data.now : now } });
   return warnings.length ? notify(next, `⚠ ${warnings.join(' · ')}`, 'warn') : step(next);
 }
 

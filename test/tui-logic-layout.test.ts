@@ -66,3 +66,13 @@ test('when even the minimums do not fit, the least telling columns go first: Sta
   assert.deepEqual(fitColumns(DEFAULT_COLUMNS.map((id) => COLUMNS[id]), 30).columns.map((c) => c.def.id), ['name', 'status', 'expires']);
   assert.equal(layoutColumns([COLUMNS.name], 3)[0]!.width, 3);
 });
+
+test('cellWidth answers as string-width: its one-cell fast path and everything else', async () => {
+  const { default: stringWidth } = await import('string-width');
+  const corpus = [
+    'plain ASCII', 'café naïve Ærø', '│ ┌─┐ ╭╮ █▓▒░ ⊘ ✓ ✘ › … — ↑/↓ ⏎', 'soft\u00adhyphen', 'e\u0301 combining',
+    '日本語', '😀 emoji', '👍🏽', 'ǅ Ǆ', '\u200bzero width', 'mixed 日本 │ text', '',
+  ];
+  for (let c = 0x20; c < 0x2600; c++) corpus.push(String.fromCodePoint(c));
+  for (const text of corpus) assert.equal(cellWidth(text), stringWidth(text), JSON.stringify(text));
+});

@@ -5,9 +5,16 @@
 import stringWidth from 'string-width';
 import { escapeControl } from '../text/escape.js';
 
+/**
+ * Characters that are one cell each and one UTF-16 unit, whatever follows them: printable ASCII,
+ * Latin-1 and Latin Extended (no combining marks, no soft hyphen), punctuation such as … and —,
+ * arrows, mathematical symbols (⊘), box drawing and blocks (the frames, the timeline). A line made
+ * only of these is measured by its length; anything else (wide, combining, emoji) by string-width.
+ */
+const ONE_CELL_EACH = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u22ff\u2500-\u259f]*$/;
+
 export function cellWidth(text: string): number {
-  // Fast path: plain ASCII is one cell a character.
-  return /^[\x20-\x7e]*$/.test(text) ? text.length : stringWidth(text);
+  return ONE_CELL_EACH.test(text) ? text.length : stringWidth(text);
 }
 
 /** `text` cut to `width` cells, the last cell an ellipsis when anything was cut. */

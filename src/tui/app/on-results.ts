@@ -58,6 +58,8 @@ export function onLoadBatch(model: Model, batch: LoadBatch): Step {
   const progress = batchProgress(batch);
   const org = model.data.organisation;
   if (org && !model.data.partial) return step({ ...model, data: { ...model.data, progress } });
+  // Until a page brings credentials, the first load's spinner says how far it is.
+  if (!org && batch.credentials.length === 0) return step({ ...model, data: { ...model.data, progress } });
   const organisation: Organisation = org
     ? { ...org, caller: batch.caller, users: batch.users?.length ? [...org.users, ...batch.users] : org.users, credentials: batch.credentials.length ? [...org.credentials, ...batch.credentials] : org.credentials }
     : { caller: batch.caller, users: batch.users ?? [], credentials: batch.credentials, maxTtlDays: 365, warnings: [] };

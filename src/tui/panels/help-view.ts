@@ -7,8 +7,26 @@ import { cellWidth, fit, truncate } from '../truncate.js';
 /** Narrowest column: a table of keys with room for its labels. */
 export const HELP_COLUMN_WIDTH = 44;
 
-/** One string per screen line; sections never split across columns unless taller than the screen. */
-export function helpLines(sections: readonly { title: string; bindings: Bindings }[], width: number, height: number): string[][] {
+type Sections = readonly { title: string; bindings: Bindings }[];
+const laidOut = new WeakMap<Sections, Map<string, string[][]>>();
+
+/**
+ * One string per screen line; sections never split across columns unless taller than the screen.
+ * Remembered per size: the bindings never change, and every key on the help screen asks.
+ */
+export function helpLines(sections: Sections, width: number, height: number): string[][] {
+  let bySize = laidOut.get(sections);
+  if (!bySize) laidOut.set(sections, (bySize = new Map()));
+  const key = `${width}x${height}`;
+  let lines = bySize.get(key);
+  if (!lines) {
+    if (bySize.size >= 16) bySize.delete(bySize.keys().next().value!);
+    bySize.set(key, (lines = layOut(sections, width, height)));
+  }
+  return lines;
+}
+
+function layOut(sections: Sections, width: number, height: number): string[][] {
   const cols = Math.max(1, Math.floor((width + 2) / (HELP_COLUMN_WIDTH + 2)));
   // Columns share the width: a long label gets the room there is, not a fixed 34 cells.
   const colWidth = cols === 1 ? width : Math.floor((width + 2) / cols) - 2;

@@ -36,6 +36,14 @@ export interface EffectDeps {
 
 /** A large organisation reports progress per page: redraw the count at most this often. */
 const PROGRESS_MS = 100;
+/** Pages arriving are handed to the list at most this often. */
+const BATCH_MS = 250;
+
+/** Two batches as one: the later one's caller, totals and progress, both ones' rows. */
+function joinBatches(a: LoadBatch, b: LoadBatch): LoadBatch {
+  const users = a.users || b.users ? [...(a.users ?? []), ...(b.users ?? [])] : undefined;
+  return { ...b, credentials: [...a.credentials, ...b.credentials], ...(users ? { users } : {}) };
+}
 
 /** An error for the one-line status: the request line ("GET /api/…: ") is noise there. */
 export function statusMessage(error: unknown): string {
@@ -86,11 +94,32 @@ export function createEffectRunner(deps: EffectDeps): EffectRunner {
           shownAt = now;
           send({ kind: 'load-progress', progress });
         };
+        // Pages are handed to the list at most every BATCH_MS (the first at once): each hand-over
+        // merges into the whole list, so hundreds of pages a few seconds apart would cost hundreds
+        // of merges for no row anyone can read in between.
+        let held: LoadBatch | null = null;
+        let timer: NodeJS.Timeout | null = null;
+        let handed = false;
+        const flush = () => {
+          if (timer) clearTimeout(timer);
+          timer = null;
+          const batch = held;
+          held = null;
+          if (batch && !controller.signal.aborted) send({ kind: 'load-batch', batch });
+        };
         const onBatch = (batch: LoadBatch) => {
-          if (!controller.signal.aborted) send({ kind: 'load-batch', batch });
+          if (controller.signal.aborted) return;
+          held = held ? joinBatches(held, batch) : batch;
+          if (timer) return;
+          const wait = handed ? BATCH_MS : 0;
+          if (batch.credentials.length) handed = true;
+          timer = setTimeout(flush, wait);
         };
         ctx.service.loadOrganisation({ signal: controller.signal, onProgress, onBatch }).then(
-          (organisation) => !controller.signal.aborted && send({ kind: 'loaded', organisation, now: ctx.now() }),
+          (organisation) => {
+            flush();
+            if (!controller.signal.aborted) send({ kind: 'loaded', organisation, now: ctx.now() });
+          },
           (error: unknown) => !controller.signal.aborted && send({ kind: 'load-failed', error: statusMessage(error) }),
         );
         return;

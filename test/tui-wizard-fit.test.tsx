@@ -64,7 +64,7 @@ afterEach(() => {
   rmSync(dir.split('/home/')[0]!, { recursive: true, force: true });
 });
 
-const HEIGHT = 23; // an 80x24 terminal, one row kept free (trap 8)
+const HEIGHT = 23; // an 80x24 terminal, one row kept free (a full-height frame makes Ink redraw it all)
 const ALICE_ID = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
 const FILE = `[default]\nveracode_api_key_id = ${ALICE_ID}\nveracode_api_key_secret = ${'c'.repeat(128)}\n\n[work]\nveracode_api_key_id = ${ALICE_ID}\nveracode_api_key_secret = ${'c'.repeat(128)}\n`;
 

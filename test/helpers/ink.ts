@@ -1,5 +1,5 @@
 // Rendering helpers for the TUI suites: press keys, wait for a frame (poll, never sleep blindly),
-// and render the whole app over a fake service (trap 3: keys before the first effect get lost).
+// and render the whole app over a fake service (a key written before the first effect can be lost: wait for the frame).
 import { createElement, type ReactElement } from 'react';
 import { EventEmitter } from 'node:events';
 import { render as inkRender } from 'ink';
@@ -65,7 +65,7 @@ export async function waitForFrame(
 export interface RenderAppProps {
   ctx?: AppContext;
   preferences?: PreferencesStore;
-  /** Terminal size; the fake stdout has 100 columns and no rows (trap 5). */
+  /** Terminal size; the fake stdout has 100 columns and no rows. */
   columns?: number;
   rows?: number;
 }
@@ -200,7 +200,7 @@ class FakeStdin extends EventEmitter {
   unref() {}
 }
 
-/** Renders any element in a fake terminal of the given size (rows may be left undefined, trap 5). */
+/** Renders any element in a fake terminal of the given size (rows may be left undefined: the fake stdout has none). */
 export function renderInk(element: ReactElement, size: { columns?: number; rows?: number } = {}) {
   const stdout = new FakeStdout(size.columns ?? 100, size.rows);
   const stderr = new FakeStdout(size.columns ?? 100);

@@ -33,7 +33,7 @@ export function hasExpiryWindow(f: CredentialFilter): boolean {
 /**
  * When a credential stops working, epoch ms: a superseded HMAC pair at the end of its grace (or
  * its expiry if sooner), anything else at its expiry; null when it never does or the date is
- * unreadable. The same rule as the timeline's buckets (src/ops/report.ts endOf).
+ * unreadable. The timeline's buckets (src/ops/report.ts endOf) use it too.
  */
 export function stopsAt(c: Pick<CredentialView, 'expiresAt' | 'supersededUntil'>): number | null {
   const expires = c.expiresAt ? Date.parse(c.expiresAt) : NaN;

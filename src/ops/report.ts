@@ -2,6 +2,7 @@
 // organisation's credentials, and the weekly expiry timeline (shared with the TUI's timeline).
 // Pure functions of the credentials, the users and an injected clock; the renderers are in
 // src/report/ (markdown, html, csv).
+import { stopsAt } from '../model/filter.js';
 import type { Caller, User } from '../identity/types.js';
 import { ADMIN_ROLES } from '../identity/wire.js';
 import { DAY_MS, EXPIRING_WITHIN_DAYS, viewOf, type Credential, type CredentialStatus, type CredentialView, type OAuthSecret, type Owner } from '../model/credential.js';
@@ -74,10 +75,7 @@ export function weekStart(t: number, weekStartsOn: 0 | 1 = 1): number {
  * if sooner), anything else at its expiry; null when it never expires or the date is unreadable.
  */
 export function endOf(c: Pick<Credential, 'expiresAt' | 'supersededUntil'> & { status?: CredentialStatus }): number | null {
-  const expires = c.expiresAt ? Date.parse(c.expiresAt) : NaN;
-  const until = c.supersededUntil ? Date.parse(c.supersededUntil) : NaN;
-  const ends = [expires, until].filter((t) => !Number.isNaN(t));
-  return ends.length ? Math.min(...ends) : null;
+  return stopsAt(c);
 }
 
 /**

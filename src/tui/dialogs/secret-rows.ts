@@ -1,6 +1,7 @@
 // The one-time secret screen as parts that can shrink, so a long rotation report, a save prompt
 // and warnings still fit a 24-row terminal. The secret itself is never cut. Pure.
-import { maskSecret, oauthEnvSnippet, shellRows, type OneTimeSecret } from './secret.js';
+import { maskSecret, oauthEnvSnippet, shellRows } from './secret.js';
+import type { NewSecret } from '../../ops/held-secrets.js';
 import { TONE_MARK, type ReportLine } from './rotate-report.js';
 import { BLANK_ROW, fieldRow, labelled, marked, para, type Part, type Row } from '../frame/rows.js';
 import { visibleSlice } from '../input/editor.js';
@@ -8,7 +9,7 @@ import type { SecretMode } from './secret-screen.js';
 import { copiedWhere } from '../clipboard.js';
 
 export interface SecretScreen {
-  secret: OneTimeSecret;
+  secret: NewSecret;
   credentialsPath: string;
   report: readonly ReportLine[];
   revealed: boolean;

@@ -1,8 +1,5 @@
-// Pure helpers of the one-time secret screen: masking, the OAuth environment snippet, the
-// profile name to suggest when saving an HMAC pair to the credentials file, and what to keep
-// of a secret if the app goes away before it is saved.
-import type { NewSecret } from '../../ops/held-secrets.js';
-export { secretLabel, secretLines } from '../../ops/held-secrets.js';
+// Pure helpers of the one-time secret screen: masking, the OAuth environment snippet, and the
+// profile name to suggest when saving an HMAC pair to the credentials file.
 
 /** Hides all but the last 4 characters, so a user can tell two secrets apart without exposing one. */
 export function maskSecret(secret: string): string {
@@ -56,6 +53,3 @@ export function profileNameProblem(name: string): string | null {
   if (/\s/.test(name)) return 'Profile name cannot contain spaces: use - or _ instead.';
   return null;
 }
-
-/** A secret the server has just created (the ops hold it from the moment it arrives). */
-export type OneTimeSecret = NewSecret;

@@ -57,38 +57,62 @@ export interface CredentialView extends Credential {
   daysLeft: number | null;
   /** Expires within URGENT_WITHIN_DAYS (and not yet expired or revoked). */
   urgent: boolean;
+  /**
+   * `expiresAt` in epoch milliseconds, null without a readable one: parsed once per view, because
+   * sorting and summing up 100,000 rows compare it millions of times.
+   */
+  expiresTime: number | null;
+}
+
+/** Epoch ms of an ISO instant; null for null or an unreadable one. */
+export function timeOf(iso: string | null | undefined): number | null {
+  if (!iso) return null;
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? null : t;
 }
 
 export function daysLeft(expiresAt: string | null, now: number): number | null {
-  if (!expiresAt) return null;
-  const t = Date.parse(expiresAt);
-  if (Number.isNaN(t)) return null;
-  return Math.ceil((t - now) / DAY_MS);
+  return daysLeftAt(timeOf(expiresAt), now);
 }
 
-export function statusOf(c: Pick<Credential, 'expiresAt' | 'revokedAt' | 'supersededUntil'>, now: number): CredentialStatus {
+function daysLeftAt(expires: number | null, now: number): number | null {
+  return expires === null ? null : Math.ceil((expires - now) / DAY_MS);
+}
+
+type StatusFields = Pick<Credential, 'expiresAt' | 'revokedAt' | 'supersededUntil'>;
+
+export function statusOf(c: StatusFields, now: number): CredentialStatus {
+  return statusAt(c, timeOf(c.expiresAt), now);
+}
+
+/** statusOf with the expiry already parsed. */
+function statusAt(c: StatusFields, expires: number | null, now: number): CredentialStatus {
   if (c.revokedAt) return 'revoked';
-  const until = c.supersededUntil ? Date.parse(c.supersededUntil) : NaN;
-  const superseded = !Number.isNaN(until);
+  const until = timeOf(c.supersededUntil);
   // The grace is over: the server has revoked it by now.
-  if (superseded && until <= now) return 'revoked';
-  const t = c.expiresAt ? Date.parse(c.expiresAt) : NaN;
-  if (!Number.isNaN(t) && t <= now) return 'expired';
-  if (superseded) return 'superseded';
-  if (Number.isNaN(t)) return 'active';
-  if (t - now <= EXPIRING_WITHIN_DAYS * DAY_MS) return 'expiring';
+  if (until !== null && until <= now) return 'revoked';
+  if (expires !== null && expires <= now) return 'expired';
+  if (until !== null) return 'superseded';
+  if (expires === null) return 'active';
+  if (expires - now <= EXPIRING_WITHIN_DAYS * DAY_MS) return 'expiring';
   return 'active';
 }
 
-export function isUrgent(c: Pick<Credential, 'expiresAt' | 'revokedAt' | 'supersededUntil'>, now: number): boolean {
-  if (statusOf(c, now) !== 'expiring') return false;
-  return Date.parse(c.expiresAt!) - now <= URGENT_WITHIN_DAYS * DAY_MS;
+export function isUrgent(c: StatusFields, now: number): boolean {
+  const expires = timeOf(c.expiresAt);
+  return urgentAt(statusAt(c, expires, now), expires, now);
+}
+
+function urgentAt(status: CredentialStatus, expires: number | null, now: number): boolean {
+  return status === 'expiring' && expires !== null && expires - now <= URGENT_WITHIN_DAYS * DAY_MS;
 }
 
 export function viewOf(c: Credential, now: number): CredentialView {
+  const expiresTime = timeOf(c.expiresAt);
+  const status = statusAt(c, expiresTime, now);
   // Object.assign rather than a spread: on Node 20 each spread-made object gets a hidden class of
   // its own, ~4 MB of them for 10,000 credentials, and slower property reads in the table.
-  return Object.assign({}, c, { status: statusOf(c, now), daysLeft: daysLeft(c.expiresAt, now), urgent: isUrgent(c, now) });
+  return Object.assign({}, c, { status, daysLeft: daysLeftAt(expiresTime, now), urgent: urgentAt(status, expiresTime, now), expiresTime });
 }
 
 export function viewsOf(credentials: readonly Credential[], now: number): CredentialView[] {

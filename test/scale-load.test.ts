@@ -165,6 +165,24 @@ describe('a streamed load of 1,500 users over capped pages', () => {
     }
   });
 
+  test('a pause for the rate limit is told as progress, with when it ends, and the load then goes on to the end', async () => {
+    // 6 requests in any 1.5 s: the load (self, ~15 pages of users, pages of OAuth clients) must pause.
+    const client = createApiClient({
+      baseUrl: emu.apiUrl, auth: { kind: 'hmac', id: emu.admin.id, secret: emu.admin.secret }, env: {},
+      rateLimit: { requests: 6, windowMs: 1_500 },
+    });
+    const seen: { at: number; waitingUntil?: number }[] = [];
+    const org = await createIdentityService(client).loadOrganisation({ onProgress: (p) => seen.push({ at: Date.now(), waitingUntil: p.waitingUntil }) });
+    const pauses = seen.filter((p) => p.waitingUntil !== undefined);
+    assert.ok(pauses.length > 0, 'at least one pause was told');
+    for (const p of pauses) assert.ok(p.waitingUntil! - p.at >= 900 && p.waitingUntil! - p.at <= 1_600, `a pause of ${p.waitingUntil! - p.at} ms`);
+    // Each pause is followed by progress without one: the load went on, and ends unpaused.
+    assert.equal(seen.at(-1)!.waitingUntil, undefined);
+    const unpaused = await serviceFor(emu, emu.apiUrl).loadOrganisation();
+    assert.equal(org.users.length, unpaused.users.length);
+    assert.equal(org.credentials.length, unpaused.credentials.length);
+  });
+
   test('rows held compactly: one owner object per user, one role list per distinct set, no per-row empty lists', async () => {
     const org = await serviceFor(emu, emu.apiUrl).loadOrganisation();
     const owners = new Set(org.credentials.map((c) => c.owner));

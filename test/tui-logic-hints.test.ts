@@ -55,6 +55,10 @@ test('loading progress counts in words: users, OAuth clients', () => {
   assert.equal(progressText({ phase: 'oauth', done: 930, total: 1130 }), 'Loading… 930 of 1,130 OAuth clients');
   assert.equal(progressText({ phase: 'credentials', done: 3, total: null }), 'Loading… 3 credentials');
   assert.equal(progressText(null), 'Loading credentials…');
+  // A pause for the rate limit says so, with the seconds left, and still fits 80 columns.
+  const paused = progressText({ phase: 'users', done: 25_000, total: 80_000, waitSeconds: 41 });
+  assert.equal(paused, 'Loading… 25,000 of 80,000 users · rate limit reached, resuming in 41 s');
+  assert.ok(paused.length + 2 <= 80);
 });
 
 test('the env snippet, cut to 78 columns, is still the same command when pasted into a shell', () => {

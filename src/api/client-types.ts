@@ -65,4 +65,10 @@ export interface ApiClient {
   signingKeyId(): string;
   /** Requests this client keeps in flight at once (its gate); absent on fakes. */
   readonly concurrency?: number;
+  /**
+   * Calls `listener` with the time (epoch ms) requests may start again whenever they pause for the
+   * rate limit (500 a minute, or a 429's Retry-After), and with null when they go on. Returns the
+   * unsubscribe function. Absent on fakes.
+   */
+  onRateLimitWait?(listener: (until: number | null) => void): () => void;
 }

@@ -81,6 +81,21 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   // waits out the Retry-After too, not only the one that met it.
   let held: Promise<void> | null = null;
   let heldUntil = 0;
+  // Who wants to know when requests pause for the rate limit (the gate's own, or a 429's
+  // Retry-After), and until when: a long load says so rather than look frozen.
+  const waitListeners = new Set<(until: number | null) => void>();
+  let gateUntil: number | null = null;
+  let toldUntil: number | null = null;
+  const tellWait = () => {
+    const until = Math.max(gateUntil ?? 0, held ? heldUntil : 0) || null;
+    if (until === toldUntil) return;
+    toldUntil = until;
+    for (const listener of waitListeners) listener(until);
+  };
+  gate.onThrottle((until) => {
+    gateUntil = until;
+    tellWait();
+  });
 
   let sign = options.auth.kind === 'hmac' ? hmacSigner(options.auth, now) : undefined;
   // Which credential this client signs with, so the app can warn before revoking its own key.
@@ -188,8 +203,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
           heldUntil = now() + decision.delayMs;
           const shared: Promise<void> = pause.then(() => {
             if (held === shared) held = null;
+            tellWait();
           });
           held = shared;
+          tellWait();
         }
         await pause;
         continue;
@@ -231,6 +248,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     baseUrl,
     authKind: options.auth.kind,
     concurrency: gate.concurrency,
+    onRateLimitWait(listener) {
+      waitListeners.add(listener);
+      if (toldUntil !== null) listener(toldUntil);
+      return () => waitListeners.delete(listener);
+    },
     signingKeyId: () => signingId,
     useHmacKey(key) {
       if (!sign) return;

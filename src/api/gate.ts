@@ -30,6 +30,8 @@ export interface GateOptions {
 
 type Release = () => void;
 
+const THROTTLE_WORTH_SAYING_MS = 1_000;
+
 interface Waiter {
   resolve: (release: Release | null) => void;
   signal?: AbortSignal;
@@ -48,6 +50,9 @@ export class RequestGate {
   private startHead = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private timerAt = Infinity;
+  /** While requests wait for the rate limit: when they may start (epoch ms); null otherwise. */
+  private throttledUntil: number | null = null;
+  private readonly throttleListeners = new Set<(until: number | null) => void>();
 
   constructor(options: GateOptions = {}) {
     this.concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY));
@@ -69,12 +74,30 @@ export class RequestGate {
           const i = queue.indexOf(w);
           if (i >= 0) queue.splice(i, 1);
           resolve(null);
+          if (!this.foreground.length && !this.background.length) this.throttled(null);
         };
         w.signal.addEventListener('abort', w.onAbort, { once: true });
       }
       queue.push(w);
       this.pump();
     });
+  }
+
+  /**
+   * Calls `listener` with the time requests may start again whenever they begin to wait for the
+   * rate limit, and with null once they start again: a long load can say why it is paused
+   * instead of looking frozen. Returns the unsubscribe function.
+   */
+  onThrottle(listener: (until: number | null) => void): () => void {
+    this.throttleListeners.add(listener);
+    if (this.throttledUntil !== null) listener(this.throttledUntil);
+    return () => this.throttleListeners.delete(listener);
+  }
+
+  private throttled(until: number | null): void {
+    if (until === this.throttledUntil) return;
+    this.throttledUntil = until;
+    for (const listener of this.throttleListeners) listener(until);
   }
 
   /** Starts counted in the current window (for tests and debugging). */
@@ -93,9 +116,12 @@ export class RequestGate {
       const now = this.now();
       const at = this.nextStartAt();
       if (at > now) {
+        // Short waits (starts trickling out as the window slides) are not worth a word.
+        if (at - now >= THROTTLE_WORTH_SAYING_MS) this.throttled(at);
         this.wake(at - now);
         return;
       }
+      this.throttled(null);
       const w = (this.foreground.length ? this.foreground : this.background).shift()!;
       if (w.signal && w.onAbort) w.signal.removeEventListener('abort', w.onAbort);
       this.record(now);

@@ -162,6 +162,10 @@ export class CliState {
       if (real.regionMismatch) this.warn(real.regionMismatch);
       session = { ctx: real.ctx, client: real.client, keyId: keyIdOf(real.key), close: async () => {} };
     }
+    // A pause for the rate limit can last a minute: a person at a terminal is told, once a pause.
+    session.client.onRateLimitWait?.((until) => {
+      if (until !== null) this.note(rateLimitNote(until, Date.now()));
+    });
     this.sessions.push(session);
     return session;
   }
@@ -170,4 +174,10 @@ export class CliState {
     const all = this.sessions.splice(0);
     await Promise.allSettled(all.map((s) => s.close()));
   }
+}
+
+/** "the API's rate limit (500 requests a minute) is reached: going on in 41 s, at 18:45:12 UTC". */
+export function rateLimitNote(until: number, now: number): string {
+  const seconds = Math.max(1, Math.ceil((until - now) / 1000));
+  return `vcreds: the API's rate limit (500 requests a minute) is reached: going on in ${seconds} s, at ${new Date(until).toISOString().slice(11, 19)} UTC`;
 }

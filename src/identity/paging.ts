@@ -56,6 +56,18 @@ export interface PageStreamOptions<T> extends AllPagesOptions<T> {
    * dropped once this returns.
    */
   onItems: (items: T[], number: number, total: number | null) => void;
+  /** Page 0, when the caller has already asked for it (pageGetter) beside other work. */
+  first?: Promise<Page<T>>;
+}
+
+/** One page of the list `o` describes, as a page of the load (behind every other request at the gate). */
+export function pageGetter<T>(client: ApiClient, o: Pick<AllPagesOptions<T>, 'path' | 'key' | 'item' | 'query' | 'signal'>): (page: number) => Promise<Page<T>> {
+  return (page) =>
+    getShaped<Page<T>>(client, o.path, (b) => parsePage(b, o.key, o.item), {
+      query: { ...o.query, page, size: REQUESTED_PAGE_SIZE },
+      signal: o.signal,
+      background: true,
+    });
 }
 
 /**
@@ -64,13 +76,8 @@ export interface PageStreamOptions<T> extends AllPagesOptions<T> {
  * the server announced.
  */
 export async function streamPages<T>(client: ApiClient, o: PageStreamOptions<T>): Promise<{ count: number; total: number | null }> {
-  const get = (page: number) =>
-    getShaped<Page<T>>(client, o.path, (b) => parsePage(b, o.key, o.item), {
-      query: { ...o.query, page, size: REQUESTED_PAGE_SIZE },
-      signal: o.signal,
-      background: true,
-    });
-  const first = await get(0);
+  const get = pageGetter(client, o);
+  const first = await (o.first ?? get(0));
   let done = first.items.length;
   const total = first.totalElements;
   o.onItems(first.items, 0, total);

@@ -8,9 +8,9 @@ import type { Credential, Role } from '../model/credential.js';
 import { hmacCredential } from './map.js';
 import * as oauth from './oauth-clients.js';
 import { createInterner, type Interner } from './intern.js';
-import { fetchAllPages, getShaped, readShape, streamPages, workQueue } from './paging.js';
+import { fetchAllPages, getShaped, pageGetter, readShape, streamPages, workQueue } from './paging.js';
 import { stillWorking } from './superseded.js';
-import type { Caller, GeneratedHmac, IdentityService, LoadBatch, LoadOptions, Organisation, User } from './types.js';
+import type { Caller, GeneratedHmac, IdentityService, LoadBatch, LoadOptions, LoadProgress, Organisation, User } from './types.js';
 import { callerOf, parseApiCredential, parseGeneratedHmac, parsePage, parseRole, parseUser, type ApiCredentialInfo } from './wire.js';
 
 const BASE = '/api/authn/v2';
@@ -132,15 +132,33 @@ export function createIdentityService(client: ApiClient, options: IdentityServic
     const stop = () => inner.abort();
     if (o.signal?.aborted) stop();
     else o.signal?.addEventListener('abort', stop, { once: true });
+    // A pause for the rate limit is told as progress: the last step, and until when it waits.
+    let last: LoadProgress = { phase: 'users', done: 0, total: null };
+    let waitingUntil: number | null = null;
+    const tell = o.onProgress;
+    const onProgress = tell && ((p: LoadProgress) => {
+      last = p;
+      tell(waitingUntil === null ? p : { ...p, waitingUntil });
+    });
+    const unsubscribe = tell && client.onRateLimitWait?.((until) => {
+      waitingUntil = until;
+      onProgress!(last);
+    });
     try {
-      return await loadAll(o, inner.signal);
+      return await loadAll({ ...o, onProgress }, inner.signal);
     } finally {
+      unsubscribe?.();
       inner.abort();
       o.signal?.removeEventListener('abort', stop);
     }
   }
 
   async function loadAll(o: LoadOptions, signal: AbortSignal): Promise<Organisation> {
+    // Who the caller is and the first page of users are asked side by side: the first rows are
+    // on screen one round trip sooner. (A refusal of the users is read once the caller is known.)
+    const users = { path: `${BASE}/users`, key: 'users', item: parseUser, query: { detailed: true }, signal };
+    const firstUsers = pageGetter(client, users)(0);
+    firstUsers.catch(() => {}); // awaited by streamPages below; a failure of `self` first must not leave it unhandled
     let me = await self({ signal });
     const load = startLoad(me, o, signal);
     load.emit('caller', []);
@@ -202,7 +220,7 @@ export function createIdentityService(client: ApiClient, options: IdentityServic
     // (role names differ between installations), and a 403 means "only your own".
     try {
       await streamPages(client, {
-        path: `${BASE}/users`, key: 'users', item: parseUser, query: { detailed: true }, concurrency, signal,
+        ...users, concurrency, first: firstUsers,
         onPage: (n, t) => o.onProgress?.({ phase: 'users', done: n, total: t }),
         onItems: (parsed, page, t) => {
           if (page === 0) {

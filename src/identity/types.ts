@@ -21,6 +21,11 @@ export interface LoadProgress {
   phase: 'users' | 'credentials' | 'oauth';
   done: number;
   total: number | null;
+  /**
+   * Set while the load's requests wait for the rate limit (Veracode's 500 a minute, or a 429's
+   * Retry-After): when they may go on, epoch ms.
+   */
+  waitingUntil?: number;
 }
 
 /**

@@ -88,9 +88,32 @@ export function createEffectRunner(deps: EffectDeps): EffectRunner {
         const controller = new AbortController();
         loading = controller;
         let shownAt = 0;
+        // A pause for the rate limit can last a minute: it is shown at once and counted down
+        // every second, so that the list never looks frozen.
+        let pause: { progress: LoadProgress; until: number; ticker: NodeJS.Timeout } | null = null;
+        const endPause = () => {
+          if (pause) clearInterval(pause.ticker);
+          pause = null;
+        };
+        const showPause = () => {
+          if (!pause || controller.signal.aborted) return endPause();
+          const { waitingUntil: _until, ...progress } = pause.progress;
+          send({ kind: 'load-progress', progress: { ...progress, waitSeconds: Math.max(0, Math.ceil((pause.until - Date.now()) / 1000)) } });
+        };
+        controller.signal.addEventListener('abort', endPause, { once: true });
         const onProgress = (progress: LoadProgress) => {
           const now = Date.now();
-          if (controller.signal.aborted || (now - shownAt < PROGRESS_MS && progress.done !== progress.total)) return;
+          if (controller.signal.aborted) return;
+          if (progress.waitingUntil !== undefined) {
+            if (pause) pause.progress = progress;
+            else pause = { progress, until: progress.waitingUntil, ticker: setInterval(showPause, 1000) };
+            pause.until = progress.waitingUntil;
+            shownAt = now;
+            return showPause();
+          }
+          const resumed = pause !== null;
+          endPause();
+          if (!resumed && now - shownAt < PROGRESS_MS && progress.done !== progress.total) return;
           shownAt = now;
           send({ kind: 'load-progress', progress });
         };
@@ -117,10 +140,14 @@ export function createEffectRunner(deps: EffectDeps): EffectRunner {
         };
         ctx.service.loadOrganisation({ signal: controller.signal, onProgress, onBatch }).then(
           (organisation) => {
+            endPause();
             flush();
             if (!controller.signal.aborted) send({ kind: 'loaded', organisation, now: ctx.now() });
           },
-          (error: unknown) => !controller.signal.aborted && send({ kind: 'load-failed', error: statusMessage(error) }),
+          (error: unknown) => {
+            endPause();
+            if (!controller.signal.aborted) send({ kind: 'load-failed', error: statusMessage(error) });
+          },
         );
         return;
       }

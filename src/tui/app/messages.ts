@@ -3,7 +3,8 @@
 // effects.ts carries effects out and answers with messages.
 import type { CredentialFilter, SortOrder } from '../../model/filter.js';
 import type { ColumnId } from '../../config/preferences-types.js';
-import type { LoadBatch, LoadProgress, Organisation } from '../../identity/types.js';
+import type { LoadBatch, Organisation } from '../../identity/types.js';
+import type { ShownProgress } from '../list/progress.js';
 import type { Credential, CredentialView } from '../../model/credential.js';
 import type { HeldSecret } from '../../ops/held-secrets.js';
 import type { RotateDeliverResult } from '../../ops/rotate-deliver.js';
@@ -21,7 +22,7 @@ export type Msg =
   | { kind: 'resize'; columns: number; rows: number }
   /** Load the organisation again (the first load, a refresh). */
   | { kind: 'reload' }
-  | { kind: 'load-progress'; progress: LoadProgress }
+  | { kind: 'load-progress'; progress: ShownProgress }
   /** Credentials as pages arrive (a first load shows them at once). */
   | { kind: 'load-batch'; batch: LoadBatch }
   | { kind: 'loaded'; organisation: Organisation; now: number }

@@ -3,7 +3,8 @@
 // and asks for I/O as effects.
 import type { Connection } from '../../app-context.js';
 import type { ColumnId } from '../../config/preferences-types.js';
-import type { LoadProgress, Organisation } from '../../identity/types.js';
+import type { Organisation } from '../../identity/types.js';
+import type { ShownProgress } from '../list/progress.js';
 import type { CredentialFilter, SortOrder } from '../../model/filter.js';
 import type { Editor } from '../input/editor.js';
 import type { FilterPanelState } from '../panels/filter-panel.js';
@@ -65,7 +66,7 @@ export interface DataState {
   /** True while `organisation` holds only the pages that have arrived. */
   partial: boolean;
   loading: boolean;
-  progress: LoadProgress | null;
+  progress: ShownProgress | null;
   error: string | null;
   /** The clock at the last load: statuses are derived against it, not on every frame. */
   now: number;

@@ -1,7 +1,10 @@
 // The vcreds bin entry: only wiring. Everything below takes its io as an argument (run.ts).
 import { readFileSync } from 'node:fs';
+import { keepHeapSmall } from './heap.js';
 import { processIo } from './io.js';
 import { runCli } from './run.js';
+
+keepHeapSmall();
 
 function version(): string {
   // The bundle has it baked in (scripts/build.mjs); unbundled, read it from package.json.

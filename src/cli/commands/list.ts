@@ -5,10 +5,9 @@ import type { CliState } from '../cli-state.js';
 import { credentialDetail, credentialDetailJson, credentialTable, csvRowWriter, jsonRowWriter, type RowWriter } from '../credential-format.js';
 import { EXAMPLES } from '../help.js';
 import { nonBlank, parseAccounts, parseDays, parseStatuses, parseTypes } from '../parse.js';
-import { jsonText } from '../../text/escape.js';
+import { escapeControl, jsonText } from '../../text/escape.js';
 import { findCredential, loadViews } from './load.js';
-import { viewOf } from '../../model/credential.js';
-import { escapeControl } from '../../text/escape.js';
+import { viewOf, type CredentialView } from '../../model/credential.js';
 import { listAllProfiles } from './list-all-profiles.js';
 
 interface ListOptions {
@@ -62,11 +61,13 @@ export function registerList(program: Command, cli: CliState): void {
     .action(async (o: ListOptions) => {
       if (o.allProfiles) return listAllProfiles(cli, filterFrom(o), o);
       const writer = (): RowWriter | null => (o.json ? jsonRowWriter((s) => cli.io.stdout.write(s)) : o.csv ? csvRowWriter((s) => cli.io.stdout.write(s)) : null);
-      if (o.sort === false && (o.json || o.csv)) return streamList(cli, filterFrom(o), writer()!);
-      const { views } = await loadViews(cli);
-      const matching = views.filter((v) => matchesFilter(v, filterFrom(o)));
-      const list = o.sort === false ? matching : sortCredentials(matching);
       const out = writer();
+      if (o.sort === false && out) return void (await eachMatching(cli, filterFrom(o), (v) => out.row(v)), out.end());
+      // Only the matching rows are kept, each as its view (the server's credential is dropped
+      // once viewed): a sorted list of 100,000 needs them all at once, and nothing more.
+      const matching: CredentialView[] = [];
+      await eachMatching(cli, filterFrom(o), (v) => matching.push(v));
+      const list = o.sort === false ? matching : sortCredentials(matching);
       if (out) {
         for (const c of list) out.row(c);
         out.end();
@@ -74,8 +75,11 @@ export function registerList(program: Command, cli: CliState): void {
     });
 }
 
-/** `list --no-sort --json|--csv`: each row written as the page holding it arrives. */
-async function streamList(cli: CliState, filter: CredentialFilter, out: RowWriter): Promise<void> {
+/**
+ * Each credential that passes `filter`, as its view, as the page holding it arrives (the load
+ * keeps no rows of its own), in the server's order; then the load's warnings.
+ */
+async function eachMatching(cli: CliState, filter: CredentialFilter, each: (v: CredentialView) => void): Promise<void> {
   const session = await cli.session();
   const now = session.ctx.now();
   const org = await session.ctx.service.loadOrganisation({
@@ -83,11 +87,10 @@ async function streamList(cli: CliState, filter: CredentialFilter, out: RowWrite
     onBatch: (batch) => {
       for (const c of batch.credentials) {
         const v = viewOf(c, now);
-        if (matchesFilter(v, filter)) out.row(v);
+        if (matchesFilter(v, filter)) each(v);
       }
     },
   });
-  out.end();
   // Warnings quote the server's words: shown escaped.
   for (const w of org.warnings ?? []) cli.warn(escapeControl(w, { oneLine: true }));
 }

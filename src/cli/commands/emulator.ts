@@ -2,6 +2,7 @@
 import { Option, type Command } from 'commander';
 import { connectionHelp, DataFileError, startEmulator } from '../../emulator/index.js';
 import type { CliState } from '../cli-state.js';
+import { restoreHeapGrowth } from '../heap.js';
 import { CliError } from '../errors.js';
 import { EXAMPLES } from '../help.js';
 import { intIn, nonBlank, parsePort, parseRate, parseUserCount } from '../parse.js';
@@ -40,6 +41,9 @@ export function registerEmulator(program: Command, cli: CliState): void {
     .option('--log', 'print one line per request (method, path, status; never headers)')
     .addHelpText('after', EXAMPLES.emulator)
     .action(async (o: EmulatorFlags) => {
+      // A server holding a whole organisation for a long time: answering fast matters more
+      // than its footprint (heap.ts).
+      restoreHeapGrowth();
       let running;
       try {
         running = await startEmulator({

@@ -34,8 +34,8 @@ export interface EffectDeps {
   flashMs?: number;
 }
 
-/** A large organisation reports progress per page: redraw the count at most this often. */
-const PROGRESS_MS = 100;
+/** A large organisation reports progress per page: redraw the count at most this often (each redraw is a whole frame). */
+const PROGRESS_MS = 250;
 /**
  * Pages arriving are handed to the list at most this often: every BATCH_MS, and less often as the
  * list grows (BATCH_MS_PER_ROW per row listed, up to BATCH_MS_MOST), because each hand-over costs

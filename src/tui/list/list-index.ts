@@ -1,8 +1,9 @@
 // The list's data, built so that a large organisation stays fast: views (statuses against the
 // load's clock) and the sorted order are extended page by page as credentials arrive — a new page
 // is sorted on its own and merged, never a re-sort of what is already there — and each row's
-// search text is made once, when it arrives. Queries narrow from the previous answer when they
-// grow (typing), and answers are remembered for the way back (Backspace).
+// search text is made once, at the first search (a load of 100,000 rows is not slowed by texts
+// nobody has asked for), then carried along as pages arrive. Queries narrow from the previous
+// answer when they grow (typing), and answers are remembered for the way back (Backspace).
 import type { Credential, CredentialView } from '../../model/credential.js';
 import { viewOf } from '../../model/credential.js';
 import type { CredentialFilter, SortOrder } from '../../model/filter.js';
@@ -15,8 +16,10 @@ export interface ListIndex {
   readonly sort: SortOrder;
   readonly views: readonly CredentialView[];
   readonly sorted: readonly CredentialView[];
-  /** Each sorted row's search text (name, id, owner, roles), lowercased. */
-  readonly haystacks: readonly string[];
+  /** Each sorted row's search text (name, id, owner, roles), lowercased: made at the first call. */
+  haystacks(): readonly string[];
+  /** Whether haystacks() has been made (a hand-over then extends them too). */
+  readonly searched: boolean;
   /** Position in `sorted` of a credential, found by its order (no map of positions to redo per page). */
   positionOf(id: string): number | undefined;
   /** Each view by id; extended in place by the next page (an index is replaced, never reused). */
@@ -30,9 +33,14 @@ type Compare = (x: CredentialView, y: CredentialView) => number;
  * again), so a page costs its own size there, not the organisation's.
  */
 function build(source: readonly Credential[], now: number, sort: SortOrder, views: readonly CredentialView[], sorted: CredentialView[],
-  haystacks: string[], byId: Map<string, CredentialView>, compare: Compare): ListIndex {
+  texts: string[] | null, byId: Map<string, CredentialView>, compare: Compare): ListIndex {
+  let made = texts;
   return {
-    source, now, sort, views, sorted, haystacks, byId,
+    source, now, sort, views, sorted, byId,
+    haystacks: () => (made ??= sorted.map(searchText)),
+    get searched() {
+      return made !== null;
+    },
     positionOf(id) {
       const c = byId.get(id);
       if (!c) return undefined;
@@ -49,27 +57,42 @@ function build(source: readonly Credential[], now: number, sort: SortOrder, view
   };
 }
 
-/** Merges two runs sorted by `compare` into one, their search texts along: O(a + b), no text made again. */
-function merge(a: readonly CredentialView[], ha: readonly string[], b: readonly CredentialView[], hb: readonly string[], compare: Compare): { sorted: CredentialView[]; haystacks: string[] } {
+/**
+ * Merges two runs sorted by `compare` into one: O(a + b). Their search texts come along when the
+ * first run has them (`ha`), so no text is made again.
+ */
+function merge(a: readonly CredentialView[], ha: readonly string[] | null, b: readonly CredentialView[], compare: Compare): { sorted: CredentialView[]; texts: string[] | null } {
   const sorted = new Array<CredentialView>(a.length + b.length);
-  const haystacks = new Array<string>(a.length + b.length);
+  const hb = ha ? b.map(searchText) : null;
+  const texts = ha ? new Array<string>(a.length + b.length) : null;
   let i = 0;
   let j = 0;
   let k = 0;
   while (i < a.length && j < b.length) {
-    if (compare(a[i]!, b[j]!) <= 0) { sorted[k] = a[i]!; haystacks[k++] = ha[i++]!; }
-    else { sorted[k] = b[j]!; haystacks[k++] = hb[j++]!; }
+    if (compare(a[i]!, b[j]!) <= 0) {
+      if (texts) texts[k] = ha![i]!;
+      sorted[k++] = a[i++]!;
+    } else {
+      if (texts) texts[k] = hb![j]!;
+      sorted[k++] = b[j++]!;
+    }
   }
-  while (i < a.length) { sorted[k] = a[i]!; haystacks[k++] = ha[i++]!; }
-  while (j < b.length) { sorted[k] = b[j]!; haystacks[k++] = hb[j++]!; }
-  return { sorted, haystacks };
+  while (i < a.length) {
+    if (texts) texts[k] = ha![i]!;
+    sorted[k++] = a[i++]!;
+  }
+  while (j < b.length) {
+    if (texts) texts[k] = hb![j]!;
+    sorted[k++] = b[j++]!;
+  }
+  return { sorted, texts };
 }
 
 /** A fresh index: views (kept when only the order changed), order, search texts, ids. */
 function fresh(source: readonly Credential[], now: number, sort: SortOrder, views: readonly CredentialView[]): ListIndex {
   const compare = credentialComparator(sort);
   const sorted = [...views].sort(compare);
-  return build(source, now, sort, views, sorted, sorted.map(searchText), new Map(views.map((c) => [c.id, c])), compare);
+  return build(source, now, sort, views, sorted, null, new Map(views.map((c) => [c.id, c])), compare);
 }
 
 /** True when `next` is `prev.source` with credentials added at the end (a page arrived). */
@@ -83,9 +106,9 @@ export function indexFor(prev: ListIndex | null, source: readonly Credential[], 
   if (prev && extends_(prev, source, now, sort)) {
     const compare = credentialComparator(sort);
     const added = source.slice(prev.source.length).map((c) => viewOf(c, now)).sort(compare);
-    const { sorted, haystacks } = merge(prev.sorted, prev.haystacks, added, added.map(searchText), compare);
+    const { sorted, texts } = merge(prev.sorted, prev.searched ? prev.haystacks() : null, added, compare);
     for (const c of added) prev.byId.set(c.id, c);
-    return build(source, now, sort, [...prev.views, ...added], sorted, haystacks, prev.byId, compare);
+    return build(source, now, sort, [...prev.views, ...added], sorted, texts, prev.byId, compare);
   }
   // Same data in another order: the views are kept, only the order is new.
   const views = prev && prev.source === source && prev.now === now ? prev.views : source.map((c) => viewOf(c, now));
@@ -117,7 +140,8 @@ export function rowsFor(cache: RowsCache | null, index: ListIndex, filter: Crede
 }
 
 function search(index: ListIndex, filter: CredentialFilter, q: string, within: readonly number[] | null): number[] {
-  const { sorted, haystacks } = index;
+  const { sorted } = index;
+  const haystacks = q ? index.haystacks() : [];
   const anyFilter = !isFilterEmpty(filter);
   const out: number[] = [];
   const test = (i: number) => (!q || haystacks[i]!.includes(q)) && (within !== null || !anyFilter || matchesFilter(sorted[i]!, filter));

@@ -51,9 +51,25 @@ export function handOverWait(rows: number): number {
 }
 
 /** Two batches as one: the later one's caller, totals and progress, both ones' rows. */
-function joinBatches(a: LoadBatch, b: LoadBatch): LoadBatch {
-  const users = a.users || b.users ? [...(a.users ?? []), ...(b.users ?? [])] : undefined;
-  return { ...b, credentials: [...a.credentials, ...b.credentials], ...(users ? { users } : {}) };
+/** Batches held for the next hand-over: their rows gathered in place, the latest counts. */
+interface HeldPages {
+  last: LoadBatch;
+  credentials: LoadBatch['credentials'];
+  users: NonNullable<LoadBatch['users']> | null;
+}
+
+function hold(held: HeldPages | null, b: LoadBatch): HeldPages {
+  if (!held) return { last: b, credentials: [...b.credentials], users: b.users ? [...b.users] : null };
+  held.last = b;
+  for (const c of b.credentials) held.credentials.push(c);
+  if (b.users) for (const u of b.users) (held.users ??= []).push(u);
+  return held;
+}
+
+/** The held batches as one: every row in order, the counts of the latest. */
+function handOver(held: HeldPages): LoadBatch {
+  const { users: _users, ...last } = held.last;
+  return { ...last, credentials: held.credentials, ...(held.users ? { users: held.users } : {}) };
 }
 
 /** An error for the one-line status: the request line ("GET /api/…: ") is noise there. */
@@ -131,23 +147,22 @@ export function createEffectRunner(deps: EffectDeps): EffectRunner {
         // Pages are handed to the list a few times a second at most (handOverWait; the first at
         // once): each hand-over merges into the whole list, so hundreds of pages a few seconds
         // apart would cost hundreds of merges for no row anyone can read in between.
-        let held: LoadBatch | null = null;
+        let held: HeldPages | null = null;
         let timer: NodeJS.Timeout | null = null;
         let handed = 0;
         const flush = () => {
           if (timer) clearTimeout(timer);
           timer = null;
-          const batch = held;
+          const pages = held;
           held = null;
-          if (batch && !controller.signal.aborted) send({ kind: 'load-batch', batch });
+          if (!pages || controller.signal.aborted) return;
+          handed += pages.credentials.length;
+          send({ kind: 'load-batch', batch: handOver(pages) });
         };
         const onBatch = (batch: LoadBatch) => {
           if (controller.signal.aborted) return;
-          held = held ? joinBatches(held, batch) : batch;
-          if (timer) return;
-          const wait = handed ? handOverWait(handed) : 0;
-          handed += batch.credentials.length;
-          timer = setTimeout(flush, wait);
+          held = hold(held, batch);
+          if (!timer) timer = setTimeout(flush, handed ? handOverWait(handed) : 0);
         };
         ctx.service.loadOrganisation({ signal: controller.signal, onProgress, onBatch }).then(
           (organisation) => {

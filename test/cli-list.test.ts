@@ -2,6 +2,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixture, run, spawnCli, type Fixture } from './cli-harness.js';
+import { connect, connectDemo } from '../src/connect.js';
 
 const KEYS = ['id', 'type', 'name', 'owner', 'status', 'expiresAt', 'daysLeft', 'createdAt', 'revokedAt', 'roles', 'profiles'];
 const DAY = 86_400_000;
@@ -241,5 +242,31 @@ describe('the real process', () => {
     const r = await spawnCli([], { HOME: '/nonexistent' });
     assert.equal(r.code, 2);
     assert.equal(r.stderr, 'vcreds: no terminal; use "vcreds list" (see vcreds --help)\n');
+  });
+});
+
+describe('list while the rate limit pauses it', () => {
+  let f: Fixture;
+  before(async () => {
+    f = await fixture();
+  });
+  after(() => f.close());
+
+  test('a pause for the rate limit is one line on stderr, saying when it goes on; stdout stays the data', async () => {
+    // The client tells of a pause as it starts (gate.ts and client.ts are tested for when); here
+    // a client that pauses 41 s at once shows what the person at the terminal reads.
+    const pausing: typeof connect = async (options) => {
+      const real = await connect(options);
+      const onRateLimitWait = (listener: (until: number | null) => void) => {
+        listener(Date.now() + 41_000);
+        listener(null);
+        return () => {};
+      };
+      return { ...real, client: { ...real.client, onRateLimitWait } };
+    };
+    const r = await run(f.args('list', '--json'), { env: f.env, deps: { connect: pausing, connectDemo } });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /^vcreds: the API's rate limit \(500 requests a minute\) is reached: going on in 4[01] s, at \d\d:\d\d:\d\d UTC\n$/);
+    assert.equal((JSON.parse(r.stdout) as unknown[]).length, expected(f).size);
   });
 });

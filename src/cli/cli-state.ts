@@ -53,6 +53,11 @@ export class CliState {
   globals: GlobalOptions = {};
   /** Set by a command that finishes without throwing but wants a non-zero exit (check, doctor). */
   exitCode = 0;
+  /**
+   * Set by the interactive app, which owns the terminal: it shows a rate-limit pause in its own
+   * progress line, and a note on stderr would be written over its frame.
+   */
+  interactive = false;
   private sessions: Session[] = [];
   private main: Promise<Session> | null = null;
   private store: PreferencesStore | null = null;
@@ -164,7 +169,7 @@ export class CliState {
     }
     // A pause for the rate limit can last a minute: a person at a terminal is told, once a pause.
     session.client.onRateLimitWait?.((until) => {
-      if (until !== null) this.note(rateLimitNote(until, Date.now()));
+      if (until !== null && !this.interactive) this.note(rateLimitNote(until, Date.now()));
     });
     this.sessions.push(session);
     return session;

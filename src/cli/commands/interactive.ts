@@ -33,6 +33,7 @@ export async function runDefault(cli: CliState): Promise<number> {
     const { runInteractive } = await import('../../../components/run-interactive.js');
     // Connecting (reading the key and preferences, and with --demo starting and seeding the
     // emulator) starts once the app is on screen; a failure is reported like any command's.
+    cli.interactive = true;
     const running = runInteractive(() => cli.session().then((s) => s.ctx), {
       preferences: () => cli.preferences(),
       demo,

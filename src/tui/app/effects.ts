@@ -5,6 +5,7 @@ import type { PreferencesStore } from '../../config/preferences-types.js';
 import { listProfiles } from '../../credentials/sources.js';
 import { listRecords } from '../../credentials/journal.js';
 import type { LoadBatch, LoadProgress } from '../../identity/types.js';
+import type { ShownProgress } from '../list/progress.js';
 import type { Credential } from '../../model/credential.js';
 import { createHmac } from '../../ops/create-hmac.js';
 import { createOAuthClient } from '../../ops/create-oauth.js';
@@ -50,7 +51,6 @@ export function handOverWait(rows: number): number {
   return Math.min(BATCH_MS_MOST, Math.max(BATCH_MS, rows * BATCH_MS_PER_ROW));
 }
 
-/** Two batches as one: the later one's caller, totals and progress, both ones' rows. */
 /** Batches held for the next hand-over: their rows gathered in place, the latest counts. */
 interface HeldPages {
   last: LoadBatch;
@@ -70,6 +70,34 @@ function hold(held: HeldPages | null, b: LoadBatch): HeldPages {
 function handOver(held: HeldPages): LoadBatch {
   const { users: _users, ...last } = held.last;
   return { ...last, credentials: held.credentials, ...(held.users ? { users: held.users } : {}) };
+}
+
+/**
+ * A pause for the rate limit can last a minute: it is shown at once and counted down every
+ * second, so that the list never looks frozen, until `end` (the load went on, or stopped).
+ */
+function pauseCountdown(show: (progress: ShownProgress) => void): { show(progress: LoadProgress, until: number): void; end(): boolean } {
+  let pause: { progress: LoadProgress; until: number; ticker: NodeJS.Timeout } | null = null;
+  const tick = () => {
+    if (!pause) return;
+    const { waitingUntil: _until, ...progress } = pause.progress;
+    show({ ...progress, waitSeconds: Math.max(0, Math.ceil((pause.until - Date.now()) / 1000)) });
+  };
+  return {
+    show(progress, until) {
+      pause ??= { progress, until, ticker: setInterval(tick, 1000) };
+      pause.progress = progress;
+      pause.until = until;
+      tick();
+    },
+    /** Stops the countdown; true when there was one. */
+    end() {
+      if (!pause) return false;
+      clearInterval(pause.ticker);
+      pause = null;
+      return true;
+    },
+  };
 }
 
 /** An error for the one-line status: the request line ("GET /api/…: ") is noise there. */
@@ -115,32 +143,17 @@ export function createEffectRunner(deps: EffectDeps): EffectRunner {
         const controller = new AbortController();
         loading = controller;
         let shownAt = 0;
-        // A pause for the rate limit can last a minute: it is shown at once and counted down
-        // every second, so that the list never looks frozen.
-        let pause: { progress: LoadProgress; until: number; ticker: NodeJS.Timeout } | null = null;
-        const endPause = () => {
-          if (pause) clearInterval(pause.ticker);
-          pause = null;
-        };
-        const showPause = () => {
-          if (!pause || controller.signal.aborted) return endPause();
-          const { waitingUntil: _until, ...progress } = pause.progress;
-          send({ kind: 'load-progress', progress: { ...progress, waitSeconds: Math.max(0, Math.ceil((pause.until - Date.now()) / 1000)) } });
-        };
-        controller.signal.addEventListener('abort', endPause, { once: true });
+        const pause = pauseCountdown((progress) => !controller.signal.aborted && send({ kind: 'load-progress', progress }));
+        controller.signal.addEventListener('abort', pause.end, { once: true });
         const onProgress = (progress: LoadProgress) => {
           const now = Date.now();
           if (controller.signal.aborted) return;
           if (progress.waitingUntil !== undefined) {
-            if (pause) pause.progress = progress;
-            else pause = { progress, until: progress.waitingUntil, ticker: setInterval(showPause, 1000) };
-            pause.until = progress.waitingUntil;
             shownAt = now;
-            return showPause();
+            return pause.show(progress, progress.waitingUntil);
           }
-          const resumed = pause !== null;
-          endPause();
-          if (!resumed && now - shownAt < PROGRESS_MS && progress.done !== progress.total) return;
+          // The first progress after a pause is shown at once: the countdown must not linger.
+          if (!pause.end() && now - shownAt < PROGRESS_MS && progress.done !== progress.total) return;
           shownAt = now;
           send({ kind: 'load-progress', progress });
         };
@@ -166,12 +179,12 @@ export function createEffectRunner(deps: EffectDeps): EffectRunner {
         };
         ctx.service.loadOrganisation({ signal: controller.signal, onProgress, onBatch }).then(
           (organisation) => {
-            endPause();
+            pause.end();
             flush();
             if (!controller.signal.aborted) send({ kind: 'loaded', organisation, now: ctx.now() });
           },
           (error: unknown) => {
-            endPause();
+            pause.end();
             if (!controller.signal.aborted) send({ kind: 'load-failed', error: statusMessage(error) });
           },
         );

@@ -14,6 +14,7 @@ export interface ListIndex {
   readonly source: readonly Credential[];
   readonly now: number;
   readonly sort: SortOrder;
+  /** Every row, in no order to rely on (counts, the banner and the timeline): the sorted rows themselves. */
   readonly views: readonly CredentialView[];
   readonly sorted: readonly CredentialView[];
   /** Each sorted row's search text (name, id, owner, roles), lowercased: made at the first call. */
@@ -32,11 +33,11 @@ type Compare = (x: CredentialView, y: CredentialView) => number;
  * `byId` is extended in place as pages arrive (an index is replaced by the next, never used
  * again), so a page costs its own size there, not the organisation's.
  */
-function build(source: readonly Credential[], now: number, sort: SortOrder, views: readonly CredentialView[], sorted: CredentialView[],
+function build(source: readonly Credential[], now: number, sort: SortOrder, sorted: CredentialView[],
   texts: string[] | null, byId: Map<string, CredentialView>, compare: Compare): ListIndex {
   let made = texts;
   return {
-    source, now, sort, views, sorted, byId,
+    source, now, sort, views: sorted, sorted, byId,
     haystacks: () => (made ??= sorted.map(searchText)),
     get searched() {
       return made !== null;
@@ -92,7 +93,7 @@ function merge(a: readonly CredentialView[], ha: readonly string[] | null, b: re
 function fresh(source: readonly Credential[], now: number, sort: SortOrder, views: readonly CredentialView[]): ListIndex {
   const compare = credentialComparator(sort);
   const sorted = [...views].sort(compare);
-  return build(source, now, sort, views, sorted, null, new Map(views.map((c) => [c.id, c])), compare);
+  return build(source, now, sort, sorted, null, new Map(views.map((c) => [c.id, c])), compare);
 }
 
 /** True when `next` is `prev.source` with credentials added at the end (a page arrived). */
@@ -108,7 +109,7 @@ export function indexFor(prev: ListIndex | null, source: readonly Credential[], 
     const added = source.slice(prev.source.length).map((c) => viewOf(c, now)).sort(compare);
     const { sorted, texts } = merge(prev.sorted, prev.searched ? prev.haystacks() : null, added, compare);
     for (const c of added) prev.byId.set(c.id, c);
-    return build(source, now, sort, [...prev.views, ...added], sorted, texts, prev.byId, compare);
+    return build(source, now, sort, sorted, texts, prev.byId, compare);
   }
   // Same data in another order: the views are kept, only the order is new.
   const views = prev && prev.source === source && prev.now === now ? prev.views : source.map((c) => viewOf(c, now));

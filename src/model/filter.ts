@@ -145,9 +145,10 @@ export function sortCredentials(list: readonly CredentialView[], order: SortOrde
 const SEPARATOR = '\u0000';
 const haystacks = new WeakMap<CredentialView, string>();
 
-/** matchesText's fields of `c`, lowercased and joined. */
+/** matchesText's fields of `c`, lowercased and joined (an HMAC key's name is its owner: once). */
 export function searchText(c: CredentialView): string {
-  return [displayName(c), c.id, c.owner.userName, ...c.roles.map((r) => r.name)].join(SEPARATOR).toLowerCase();
+  const named = c.name === null ? [c.owner.userName, c.id] : [c.name, c.id, c.owner.userName];
+  return [...named, ...c.roles.map((r) => r.name)].join(SEPARATOR).toLowerCase();
 }
 
 /** searchText, cached per credential object. */

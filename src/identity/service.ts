@@ -40,7 +40,9 @@ export function createIdentityService(client: ApiClient, options: IdentityServic
   const now = options.now ?? Date.now;
   // Ids this service saw replaced by a newer pair: asked about by id while they still work.
   const replaced = new Set<string>();
-  // Users seen in the last load, so generating for one of them needs no extra lookup.
+  // Users of the last load (the array it returned, not a copy), so generating for one of them
+  // needs no extra lookup; and the few looked up one by one since (the caller, other owners).
+  let lastUsers: readonly User[] = [];
   const knownUsers = new Map<string, User>();
   const ownerByApiId = new Map<string, User>();
   let caller: Caller | undefined;
@@ -156,8 +158,8 @@ export function createIdentityService(client: ApiClient, options: IdentityServic
   async function loadAll(o: LoadOptions, signal: AbortSignal): Promise<Organisation> {
     // Who the caller is and the first page of users are asked side by side: the first rows are
     // on screen one round trip sooner. (A refusal of the users is read once the caller is known.)
-    const users = { path: `${BASE}/users`, key: 'users', item: parseUser, query: { detailed: true }, signal };
-    const firstUsers = pageGetter(client, users)(0);
+    const userList = { path: `${BASE}/users`, key: 'users', item: parseUser, query: { detailed: true }, signal };
+    const firstUsers = pageGetter(client, userList)(0);
     firstUsers.catch(() => {}); // awaited by streamPages below; a failure of `self` first must not leave it unhandled
     let me = await self({ signal });
     const load = startLoad(me, o, signal);
@@ -220,13 +222,14 @@ export function createIdentityService(client: ApiClient, options: IdentityServic
     // (role names differ between installations), and a 403 means "only your own".
     try {
       await streamPages(client, {
-        ...users, concurrency, first: firstUsers,
+        ...userList, concurrency, first: firstUsers,
         onPage: (n, t) => o.onProgress?.({ phase: 'users', done: n, total: t }),
         onItems: (parsed, page, t) => {
           if (page === 0) {
             if (!me.isAdmin) me = caller = { ...me, isAdmin: true };
             load.caller = me;
             knownUsers.clear();
+            lastUsers = [];
             if (!keep) ownerByApiId.clear();
             // The OAuth clients load beside the remaining user pages.
             oauthRun = oauthClients(undefined, load);
@@ -243,7 +246,6 @@ export function createIdentityService(client: ApiClient, options: IdentityServic
             // Most users' e-mail address is their user name: one string, not two.
             if (user.email === user.userName) user.email = user.userName;
             users[i] = user;
-            if (keep) knownUsers.set(user.userId, user);
             if (apiCredential) batch.push((hmac[i] = made(user, apiCredential)));
             else if (apiCredential === undefined && !listCarries) {
               lookups.queued++;
@@ -272,7 +274,9 @@ export function createIdentityService(client: ApiClient, options: IdentityServic
     load.emit('superseded', superseded);
     const warnings = refused.length ? [refusedWarning(refused), ...clients.warnings] : clients.warnings;
     const credentials = keep ? [...hmac, ...superseded, ...clients.credentials] : [];
-    return { caller: me, users: userPages.flat(), credentials, maxTtlDays: oauth.MAX_TTL_DAYS, warnings };
+    const users = userPages.flat();
+    if (keep) lastUsers = users;
+    return { caller: me, users, credentials, maxTtlDays: oauth.MAX_TTL_DAYS, warnings };
   }
 
   /** The state one load shares between its parts: batches, totals, interner, the profiles snapshot. */
@@ -330,7 +334,9 @@ export function createIdentityService(client: ApiClient, options: IdentityServic
 
   async function ownerFor(userId: string | undefined): Promise<User> {
     if (!userId) return caller ?? (await self());
-    const known = knownUsers.get(userId);
+    // A scan of the last load's users costs a millisecond once per create; a map of them would
+    // cost every load of 80,000 users ~5 MB and a set per user.
+    const known = knownUsers.get(userId) ?? lastUsers.find((u) => u.userId === userId);
     if (known) return known;
     const parsed = await getShaped(client, `${BASE}/users/${enc(userId)}`, parseUser, { query: { detailed: true } });
     knownUsers.set(userId, parsed.user);
